@@ -1,0 +1,1 @@
+"""Resolution: speaker mentions to entities, name variants to canonical entities, places to GeoNames."""
