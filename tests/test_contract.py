@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
+from conftest import SHARED
 from wortlaut.article import Article
 from wortlaut.contract import ContractError, schema, validate
 from wortlaut.extract import extract
 
-SHARED_SCHEMA = Path(__file__).resolve().parents[1].parent / "shared" / "schema" / "extraction-v1.schema.json"
+SHARED_SCHEMA = SHARED / "schema" / "extraction-v1.schema.json"
 
 
 def test_extraction_of_plain_text_validates_against_contract_v1() -> None:
@@ -25,6 +25,8 @@ def test_contract_violation_is_reported_with_article_id() -> None:
         validate({"id": "a2", "text": "x", "quotes": [{"type": "rumour"}], "entities": [], "amounts": []})
 
 
-@pytest.mark.skipif(not SHARED_SCHEMA.exists(), reason="../shared is absent (only in the project's workspace and CI)")
+@pytest.mark.skipif(
+    not SHARED_SCHEMA.exists(), reason="../shared is absent (only in the project's workspace and CI)"
+)
 def test_packaged_schema_is_the_shared_contract() -> None:
     assert schema() == json.loads(SHARED_SCHEMA.read_text("utf-8"))
