@@ -153,6 +153,9 @@ class Amount:
     origin: str | None = None
     destination: str | None = None
     location: str | None = None
+    #: how an approximate amount relates to its value: ``about``, ``more_than``, ``less_than``,
+    #: ``at_least``, ``at_most``, ``vague`` (None when exact)
+    qualifier: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         value: float | int | None = self.value
@@ -172,6 +175,7 @@ class Amount:
             "origin": self.origin,
             "destination": self.destination,
             "location": self.location,
+            "qualifier": self.qualifier,
         }
 
 
@@ -188,6 +192,8 @@ class TimeExpression:
     value: str | None
     begin: str | None = None
     end_value: str | None = None
+    #: ``date``, ``month``, ``year``, ``week`` or ``interval``
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -197,6 +203,7 @@ class TimeExpression:
             "value": self.value,
             "begin": self.begin,
             "end_value": self.end_value,
+            "kind": self.kind,
         }
 
 
