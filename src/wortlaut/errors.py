@@ -99,6 +99,26 @@ class ContractError(WortlautError):
     code = "W301"
 
 
+class ExtractionError(WortlautError):
+    """Extraction raised on one article (a bug or a pathological text); the batch goes on."""
+
+    code = "W302"
+
+
 class AuthError(WortlautError):
     code = "W400"
     http_status = 403
+
+
+class RequestError(WortlautError):
+    """A web/API request with a missing or malformed parameter or body."""
+
+    code = "W401"
+    http_status = 400
+
+
+class RouteNotFoundError(WortlautError):
+    """No page or API endpoint at the requested path (or method)."""
+
+    code = "W402"
+    http_status = 404
