@@ -18,6 +18,40 @@ Outcome = Literal["added", "updated", "unchanged"]
 EXPORT_TABLES: tuple[str, ...] = ("articles", "quotes", "entities", "mentions", "amounts")
 
 
+def _columns(spec: str) -> tuple[tuple[str, str], ...]:
+    """``"name:type name:type"`` → ((name, type), …): a compact way to write a table's columns."""
+    return tuple((name, kind) for name, _, kind in (item.partition(":") for item in spec.split()))
+
+
+#: The columns of each export table with their types (``str``, ``int``, ``float``, ``bool``), in
+#: order: every store yields rows with exactly these keys, so exports have a fixed shape.
+EXPORT_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "articles": _columns(
+        "article_id:str version:int source:str url:str title:str topline:str "
+        "headline:str date:str published:str updated:str authors:str bureau:str "
+        "content_hash:str ingested_at:str quotes:int text:str"
+    ),
+    "quotes": _columns(
+        "quote_id:int article_id:str version:int date:str source:str type:str medium:str "
+        "text:str speaker_text:str speaker_name:str speaker_entity:str cue:str "
+        "addressee:str spans:str confidence:float"
+    ),
+    "entities": _columns(
+        "entity_id:str label:str name:str key:str articles:int quotes:int latitude:float "
+        "longitude:float geo:str"
+    ),
+    "mentions": _columns(
+        "article_id:str version:int entity_id:str entity_name:str label:str local_id:str "
+        "start:int end:int text:str kind:str"
+    ),
+    "amounts": _columns(
+        "article_id:str version:int date:str start:int end:int text:str value:float "
+        "low:float high:float unit:str counted:str approximate:bool actor:str origin:str "
+        "destination:str location:str"
+    ),
+}
+
+
 @dataclass
 class SearchQuery:
     """A search over articles and quotes. ``text`` uses the German analyzer: words are stemmed,
@@ -36,6 +70,8 @@ class SearchQuery:
     max_value: float | None = None
     limit: int = 20
     offset: int = 0
+    #: compute ``SearchResults.facets`` (the CLI turns it off: it shows no facets)
+    facets: bool = True
 
 
 @dataclass
@@ -108,6 +144,9 @@ class QuoteRow:
     speaker_entity: str | None  # corpus entity id
     cue: str | None
     spans: list[tuple[int, int]]
+    #: set by :meth:`Store.same_quote`: how close the wording is to the quote asked about (0–1)
+    similarity: float | None = None
+    source: str | None = None
 
 
 @dataclass
