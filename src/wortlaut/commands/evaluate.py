@@ -30,12 +30,18 @@ def eval_quotes(path: Path, limit: int | None, as_json: bool) -> None:
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
 @click.option("--model", default=None, help="An installed spaCy pipeline to evaluate instead.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option(
+    "--part",
+    type=click.Choice(["all", "odd", "even"]),
+    default="all",
+    help="Every other sentence only (the packaged model trained on GermEval dev's even sentences).",
+)
 @clean_errors
-def eval_ner(path: Path, model: str | None, as_json: bool) -> None:
+def eval_ner(path: Path, model: str | None, as_json: bool, part: str) -> None:
     """Named entities on a GermEval-2014-style TSV file (exact outer spans, P/R/F1 per label)."""
     from ..eval import ner
 
-    ner.main(path, model=model, as_json=as_json)
+    ner.main(path, model=model, as_json=as_json, part=part)
 
 
 @eval_group.command("amounts")

@@ -1,0 +1,180 @@
+"""Word features for the CRF name tagger, cached per word type.
+
+Why cached: a news corpus repeats its words, so each distinct word's features (shape, affixes,
+gazetteer membership) are built once per process and a token's feature list is the concatenation
+of its own cached list and its neighbours' cached context views. That keeps the tagger well inside
+the pipeline's speed budget (see ``bench/ner_speed.py``). Training and tagging use this same
+module, so the features cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .ner_lexicon import COUNTRY_SHORT, ORG_SUFFIXES, adjective_place, role_stem
+
+
+@dataclass(frozen=True)
+class NameLists:
+    """Gazetteer word lists (built by ``training/build_gazetteers.py``)."""
+
+    first: frozenset[str]
+    sur: frozenset[str]
+    loc: frozenset[str]
+    wordclass: dict[str, str]  # capitalised word -> N (common noun), P (proper noun), L (also lower case)
+
+
+@lru_cache(maxsize=1)
+def name_lists() -> NameLists:
+    """The packaged first-name, surname and location lists."""
+    raw = resources.files("wortlaut").joinpath("models/ner/names.tsv.gz").read_bytes()
+    first: set[str] = set()
+    sur: set[str] = set()
+    loc: set[str] = set(COUNTRY_SHORT)
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        kind, _, word = line.partition("\t")
+        if kind == "first":
+            first.add(word)
+        elif kind == "sur":
+            sur.add(word)
+        elif kind == "loc":
+            loc.add(word)
+    classes: dict[str, str] = {}
+    raw = resources.files("wortlaut").joinpath("models/ner/wordclass.tsv.gz").read_bytes()
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        word, _, cls = line.partition("\t")
+        classes[word] = cls
+    return NameLists(frozenset(first), frozenset(sur), frozenset(loc), classes)
+
+
+def shape(word: str) -> str:
+    """Collapsed character classes: ``Stoltenberg`` → ``Xx``, ``NATO-Chef`` → ``X-Xx``, ``3000`` → ``d``."""
+    out: list[str] = []
+    for ch in word:
+        if ch.isupper():
+            c = "X"
+        elif ch.islower():
+            c = "x"
+        elif ch.isdigit():
+            c = "d"
+        else:
+            c = ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out[:6])
+
+
+def _gazetteer_flags(word: str, lists: NameLists) -> list[str]:
+    flags = []
+    if word in lists.first:
+        flags.append("fn")
+    if word in lists.sur:
+        flags.append("sn")
+    if word in lists.loc:
+        flags.append("loc")
+    if word.endswith("s") and len(word) > 3:
+        stem = word[:-1]
+        if stem in lists.first or stem in lists.sur:
+            flags.append("gper")
+        if stem in lists.loc:
+            flags.append("gloc")
+    return flags
+
+
+@dataclass(frozen=True)
+class WordViews:
+    """A word's features as seen at its own position and from its neighbours' positions."""
+
+    own: tuple[str, ...]
+    prev: tuple[str, ...]  # as the previous word of some token
+    next: tuple[str, ...]  # as the next word of some token
+    far_prev: str
+    far_next: str
+
+
+def build_views(word: str, lists: NameLists) -> WordViews:
+    low = word.lower()
+    sh = shape(word)
+    own = ["b", "w=" + low, "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:], "p3=" + low[:3], "sh=" + sh]
+    cap = word[:1].isupper()
+    if cap:
+        own.append("cap")
+    if len(word) > 1 and word.isupper():
+        own.append("allcap")
+    if len(word) <= 4 and cap:
+        own.append("short")
+    gaz = _gazetteer_flags(word, lists)
+    wc = lists.wordclass.get(word)
+    if wc:
+        gaz.append("wc" + wc)
+    own.extend(gaz)
+    role = role_stem(word) if cap else None
+    if role:
+        own.append("role")
+    if adjective_place(word):
+        own.append("adjloc")
+    if cap and low.endswith(ORG_SUFFIXES):
+        own.append("orgsfx")
+    if "-" in word and len(word) > 2:
+        head, _, tail = word.partition("-")
+        own.append("hl=" + tail.lower()[-5:])
+        if head.isupper():
+            own.append("hcaps")
+        if head in lists.loc:
+            own.append("hloc")
+        if head in lists.sur or head in lists.first:
+            own.append("hper")
+    prev = ["-1w=" + low, "-1sh=" + sh]
+    nxt = ["+1w=" + low, "+1sh=" + sh]
+    for g in gaz:
+        prev.append("-1" + g)
+        nxt.append("+1" + g)
+    if role:
+        prev.append("-1role")
+        nxt.append("+1role")
+    return WordViews(tuple(own), tuple(prev), tuple(nxt), "-2w=" + low, "+2w=" + low)
+
+
+class FeatureCache:
+    """Per-word-type feature views, built on first sight and kept for the process."""
+
+    def __init__(self, lists: NameLists | None = None, max_size: int = 500_000) -> None:
+        self.lists = lists or name_lists()
+        self.views: dict[str, WordViews] = {}
+        self.max_size = max_size
+
+    def view(self, word: str) -> WordViews:
+        v = self.views.get(word)
+        if v is None:
+            if len(self.views) >= self.max_size:
+                self.views.clear()
+            v = self.views[word] = build_views(word, self.lists)
+        return v
+
+    def sentence(self, words: list[str]) -> list[tuple[str, ...]]:
+        """Feature tuples for every word of one sentence (tuples concatenate in C: fast)."""
+        views = [self.view(w) for w in words]
+        n = len(views)
+        if n == 1:
+            return [views[0].own + _BOS_EOS]
+        out: list[tuple[str, ...]] = [
+            views[0].own + _BOS + views[1].next + ((views[2].far_next,) if n > 2 else ())
+        ]
+        for i in range(1, n - 1):
+            out.append(
+                views[i].own
+                + views[i - 1].prev
+                + views[i + 1].next
+                + ((views[i - 2].far_prev,) if i > 1 else ())
+                + ((views[i + 2].far_next,) if i < n - 2 else ())
+            )
+        out.append(views[n - 1].own + views[n - 2].prev + ((views[n - 3].far_prev,) if n > 2 else ()) + _EOS)
+        return out
+
+
+_BOS: tuple[str, ...] = ("BOS",)
+_EOS: tuple[str, ...] = ("EOS",)
+_BOS_EOS: tuple[str, ...] = ("BOS", "EOS")

@@ -1,0 +1,56 @@
+"""The CRF name tagger: words of a sentence in, (start, end, label) word spans out.
+
+The model file (``models/ner/crf.model``) is trained by ``training/train_ner.py``; loading it is
+cheap (crfsuite maps the file), so one tagger per process is kept.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pycrfsuite
+
+from ..errors import ModelError
+from .ner_data import bio_spans
+from .ner_features import FeatureCache
+
+
+class CrfTagger:
+    """Tags sentences with PER/LOC/ORG/MISC BIO labels."""
+
+    def __init__(self, model_path: Path) -> None:
+        if not model_path.exists():
+            raise ModelError(
+                f"NER model file {model_path} is missing",
+                hint="reinstall wortlaut, or rebuild it with training/train_ner.py",
+            )
+        self.tagger = pycrfsuite.Tagger()
+        try:
+            self.tagger.open(str(model_path))
+        except Exception as exc:  # crfsuite raises a bare ValueError/OSError on a bad file
+            raise ModelError(f"cannot open NER model {model_path}: {exc}", hint="rebuild it") from exc
+        self.features = FeatureCache()
+        # a crfsuite tagger keeps per-call state: one sentence at a time (the web app uses threads)
+        self._lock = threading.Lock()
+
+    def tag(self, words: list[str]) -> list[str]:
+        if not words:
+            return []
+        feats = self.features.sentence(words)
+        with self._lock:
+            return list(self.tagger.tag(feats))
+
+    def spans(self, words: list[str]) -> list[tuple[int, int, str]]:
+        return bio_spans(self.tag(words))
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("wortlaut").joinpath("models/ner/crf.model")))
+
+
+@lru_cache(maxsize=2)
+def shared_tagger(model_path: str | None = None) -> CrfTagger:
+    return CrfTagger(Path(model_path) if model_path else default_model_path())
