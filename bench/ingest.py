@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         queries = make_queries(rows, args.queries)
         ours, cpu, bare, totals = time_queries(store_path, queries)
     n = len(articles)
-    figures = {
+    figures: dict[str, float | int | None] = {
         "articles": n,
         "mb_text": round(chars / 1e6, 1),
         "ingest_articles_per_s": round(n / store_s, 1),

@@ -109,6 +109,9 @@ class SearchResults:
     total: int
     hits: list[SearchHit]
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    #: facet name -> how many matches it counted, for facets of a very broad query that count
+    #: only that many of its most recently added matches (``total`` is always exact)
+    facet_sample: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass

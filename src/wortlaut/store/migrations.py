@@ -174,9 +174,37 @@ _INITIAL = _statements(
 #: candidates by the quote's rarest words instead of all of them.
 _QUOTE_VOCAB = _statements("CREATE VIRTUAL TABLE quote_vocab USING fts5vocab(quote_fts, row)")
 
+#: FTS5 prefix indexes: a prefix query of exactly 2, 3 or 4 characters (``ab*``, ``ange*``) reads
+#: one prepared doclist instead of merging those of every term that starts with it, which is the
+#: costliest part of broad prefix searches. Longer prefixes match fewer terms and need none.
+FTS_PREFIX = "2 3 4"
+
+
+def _rebuild_fts(table: str, columns: str) -> Callable[[sqlite3.Connection], None]:
+    """Copy an FTS5 table into a new one with prefix indexes (its content is the analyzed text,
+    so nothing is analyzed again), then take over its name."""
+
+    def run(conn: sqlite3.Connection) -> None:
+        conn.execute(
+            f"CREATE VIRTUAL TABLE {table}_new USING fts5({columns}, "
+            f"tokenize = \"{FTS_TOKENIZE}\", prefix = '{FTS_PREFIX}')"
+        )
+        conn.execute(f"INSERT INTO {table}_new (rowid, {columns}) SELECT rowid, {columns} FROM {table}")
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_new RENAME TO {table}")
+
+    return run
+
+
+def _prefix_indexes(conn: sqlite3.Connection) -> None:
+    _rebuild_fts("article_fts", "title, body")(conn)
+    _rebuild_fts("quote_fts", "body")(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _INITIAL),
     Migration(2, "quote term statistics", _QUOTE_VOCAB),
+    Migration(3, "full-text prefix indexes", _prefix_indexes),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -7,8 +7,11 @@ tokens with the same analyzer and comparing them with the parsed query. The resu
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from .base import Snippet
-from .german import TOKEN_RE, analyze_token
+from .german import TOKEN_RE, analyze_token, fold
 from .query import ParsedQuery, PhraseTerm
 
 #: Only this much of a very long text is searched for a snippet.
@@ -53,15 +56,69 @@ def _phrase_end(text: str, pos: int, rest: tuple[PhraseTerm, ...]) -> int | None
     return pos
 
 
+def _letter_variants() -> dict[str, str]:
+    """Every Latin letter that the analyzer folds to a, b, c, …: ``{"a": "aàáâä…", …}``."""
+    variants: dict[str, set[str]] = {}
+    for code in range(0x41, 0x250):
+        ch = chr(code)
+        folded = fold(ch)
+        if len(folded) == 1 and folded.isalpha() and folded.isascii():
+            variants.setdefault(folded, set()).update((ch, folded))
+    return {base: "".join(sorted(chars)) for base, chars in variants.items()}
+
+
+_VARIANTS = _letter_variants()
+#: How many leading letters of a term the candidate pattern spells out.
+_LEAD = 3
+
+
+def _lead_pattern(term: str) -> str:
+    """A pattern for how a word whose term starts like ``term`` may begin when written.
+
+    A term is the written word case-folded, stemmed and folded (``Grüße`` → ``gruss``), and
+    stemming only cuts endings, so the word begins with the term's first letters, each written
+    as any letter that folds to it, a/o/u also as ae/oe/ue, and ss also as ß."""
+    out, i = [], 0
+    lead = term[:_LEAD]
+    while i < len(lead):
+        if lead.startswith("ss", i):
+            out.append("(?:ss|ß)")
+            i += 2
+            continue
+        ch = lead[i]
+        chars = "[" + re.escape(_VARIANTS.get(ch, ch) + ("ß" if ch == "s" else "")) + "]"
+        out.append(f"(?:{ch}e|{chars})" if ch in "aou" else chars)
+        i += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=256)
+def _candidate_re(leads: frozenset[str]) -> re.Pattern[str] | None:
+    """Whole tokens that may analyze to one of these terms, or None to read every token
+    (numbers and anything unusual: there the tokenizer's own rules decide)."""
+    if not leads or any(not t.isalpha() or not t.isascii() for t in leads):
+        return None
+    body = "|".join(sorted(_lead_pattern(t) for t in leads))
+    return re.compile(rf"(?<![^\W_])(?:{body})[^\W_]*", re.IGNORECASE)
+
+
+def _spellings(text: str, query: ParsedQuery) -> set[str]:
+    """The distinct written tokens of ``text`` that could be hits: only those that begin like
+    a query term when a pattern can say so (far fewer to analyze than every token)."""
+    leads = frozenset([*query.terms, *query.prefixes, *(phrase[0][0] for phrase in query.phrases)])
+    pattern = _candidate_re(leads)
+    return set((pattern or TOKEN_RE).findall(text))
+
+
 def hit_spans(text: str, query: ParsedQuery | None) -> list[tuple[int, int]]:
     """Character ranges of ``text`` that the query matches (terms, prefixes, whole phrases).
 
-    Each distinct spelling in the text is analyzed once (cached); the spellings that match are
+    Each candidate spelling in the text is analyzed once (cached); the spellings that match are
     then located with ``str.find``, which keeps long articles fast."""
     if query is None:
         return []
     text = text[:_MAX_SCAN]
-    spellings = set(TOKEN_RE.findall(text))
+    spellings = _spellings(text, query)
     prefixes = tuple(query.prefixes)
     single = {
         w

@@ -56,6 +56,7 @@ def results(r: SearchResults) -> dict[str, Any]:
         "offset": r.query.offset,
         "hits": [hit(h) for h in r.hits],
         "facets": {name: [{"value": v, "count": c} for v, c in values] for name, values in r.facets.items()},
+        "facet_sample": dict(r.facet_sample),
     }
 
 
