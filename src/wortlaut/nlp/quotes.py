@@ -1,26 +1,186 @@
-"""Component ``wortlaut_quotes_v1``: quotations with speaker, cue and type (issue 3).
+"""Component ``wortlaut_quotes_v1``: quotations with speaker, cue, addressee, frame and type.
 
-First version: registers the factory and the contract it fills; the extractor itself is built
-in the issue named above.
+Pipeline inside the component (see docs/quotes.md):
+
+1. quotation marks are paired by rule (:mod:`quote_marks`);
+2. a CRF tags message tokens with their type, a second CRF tags speaker/cue/addressee/frame
+   tokens given the messages (:mod:`quote_model`, trained by ``training/train_quotes.py``);
+3. rules group the labels into quotations: split quotes, roles per sentence, inherited speakers,
+   nested direct quotes (:mod:`quote_assemble`);
+4. speakers resolve to the article's entities (:mod:`wortlaut.resolve.speakers`).
+
+Only prose zones (lead, section titles, body) yield quotations.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..article import PROSE_ZONES
+from ..contract import Entity, Quote, Role, Speaker, join_spans
+from ..resolve.speakers import is_genitive, resolve_speaker
 from . import extensions  # noqa: F401
+from .extensions import in_zones, zone_ranges
+from .quote_assemble import TYPE_NAMES, Chunk, DraftQuote, assemble, force_direct
+from .quote_features import doc_features, role_features, view_from_tokens
+from .quote_marks import pair_marks
+from .quote_model import QuoteModel, shared_model
 
 
 class QuotesComponent:
-    def __init__(self, nlp: Language, name: str) -> None:
+    """Finds the quotations of a doc and puts them, as contract objects, in ``doc._.wl_quotes``."""
+
+    def __init__(self, nlp: Language, name: str, model_path: str | None = None) -> None:
         self.name = name
+        self.model_path = model_path
+        self._model: QuoteModel | None = None
+
+    @property
+    def model(self) -> QuoteModel:
+        if self._model is None:
+            self._model = shared_model(self.model_path)
+        return self._model
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.wl_quotes = []
+        doc._.wl_quotes = find_quotes(doc, self.model)
         return doc
 
 
-@Language.factory("wortlaut_quotes_v1", default_config={})
-def make_quotes(nlp: Language, name: str) -> QuotesComponent:
-    return QuotesComponent(nlp, name)
+def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
+    """The quotations of ``doc`` (entities, if any, taken from ``doc._.wl_entities``)."""
+    text = doc.text  # a join over all tokens in spaCy: build it once
+    starts_all, ends_all = token_bounds(doc)
+    words = [text[s:e] for s, e in zip(starts_all, ends_all, strict=True)]
+    gaps = [text[e:s] for e, s in zip(ends_all, [*starts_all[1:], len(text)], strict=True)]
+    view, keep = view_from_tokens(words, gaps)
+    if not view.words:
+        return []
+    quoted = pair_marks(view.words, view.spaces_before, view.breaks)
+    feats = doc_features(view, quoted, model.lexicons)
+    msg = force_direct(model.tag_messages(feats), quoted, view.words)
+    if all(lab == "O" for lab in msg):
+        return []
+    roles = tag_roles(model, feats, msg, view.sent_starts)
+    starts = [starts_all[k] for k in keep]
+    ends = [ends_all[k] for k in keep]
+    entities = list(doc._.wl_entities or [])
+    drafts = assemble(view.words, msg, roles, view.sent_starts, quoted, name_chunks(entities, starts, ends))
+    prose = zone_ranges(doc, PROSE_ZONES) if doc._.wl_zones else [(0, len(text))]
+    quotes: list[Quote] = []
+    for d in drafts:
+        q = to_quote(text, d, starts, ends)
+        if not all(in_zones(s, e, prose) for s, e in q.spans):
+            continue
+        if q.speaker is not None:
+            resolve_speaker(q.speaker, text, entities, model.genders, inherited=d.inherited)
+        quotes.append(q)
+    return quotes
+
+
+#: sentences before a message in which its speaker is looked for
+ROLE_CONTEXT = 2
+
+
+def role_windows(msg: list[str], sent_starts: list[int]) -> list[tuple[int, int, int, int]]:
+    """Token and sentence ranges (start, end, first sentence, end sentence) worth role tagging: the
+    sentences with a message and the two before each. Elsewhere there is nothing to attribute."""
+    n = len(msg)
+    bounds = [*sent_starts, n]
+    wanted = [False] * len(sent_starts)
+    for k in range(len(sent_starts)):
+        if any(lab != "O" for lab in msg[bounds[k] : bounds[k + 1]]):
+            for j in range(max(0, k - ROLE_CONTEXT), k + 1):
+                wanted[j] = True
+    windows: list[tuple[int, int, int, int]] = []
+    k = 0
+    while k < len(wanted):
+        if not wanted[k]:
+            k += 1
+            continue
+        j = k
+        while j < len(wanted) and wanted[j]:
+            j += 1
+        windows.append((bounds[k], bounds[j], k, j))
+        k = j
+    return windows
+
+
+def tag_roles(model: QuoteModel, feats: list[list[str]], msg: list[str], sent_starts: list[int]) -> list[str]:
+    """Role labels for the whole doc, tagging only the windows around messages."""
+    roles = ["O"] * len(msg)
+    for a, b, k, j in role_windows(msg, sent_starts):
+        local_starts = [s - a for s in sent_starts[k:j]]
+        roles[a:b] = model.tag_roles(role_features(feats[a:b], msg[a:b], local_starts))
+    return roles
+
+
+def name_chunks(entities: list[Entity], starts: list[int], ends: list[int]) -> list[Chunk]:
+    """Word mentions of persons and organisations (label PER/ORG) and adjectives derived from a
+    name (``russischen``, label DER) as token chunks."""
+    out: list[Chunk] = []
+    for e in entities:
+        if e.label not in ("PER", "ORG", "LOC"):
+            continue
+        for m in e.mentions:
+            if m.kind == "derived":
+                label = "DER"
+            elif m.kind == "word" and e.label != "LOC" and not is_genitive(m.text, e.name):
+                label = e.label
+            else:
+                continue
+            a = bisect_right(starts, m.start) - 1
+            b = bisect_left(ends, m.end) + 1
+            if 0 <= a < b <= len(starts) and starts[a] == m.start:
+                out.append(Chunk(label, a, b))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    """Start and end character of every token, read in bulk (creating Token objects is slow)."""
+    arr = doc.to_array([IDX, LENGTH])
+    starts = [int(x) for x in arr[:, 0]]
+    return starts, [s + int(n) for s, n in zip(starts, arr[:, 1], strict=True)]
+
+
+def _chars(spans: list[tuple[int, int]], starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
+    return [(starts[a], ends[b - 1]) for a, b in spans]
+
+
+def to_quote(text: str, d: DraftQuote, starts: list[int], ends: list[int]) -> Quote:
+    """A contract :class:`Quote` from a draft in token indices."""
+
+    def role(spans: list[tuple[int, int]]) -> Role | None:
+        if not spans:
+            return None
+        cs = _chars(spans, starts, ends)
+        return Role(spans=cs, text=join_spans(text, cs))
+
+    spans = _chars(d.spans, starts, ends)
+    speaker = None
+    if d.speaker is not None:
+        cs = _chars([d.speaker], starts, ends)
+        speaker = Speaker(spans=cs, text=join_spans(text, cs))
+    return Quote(
+        type=TYPE_NAMES[d.type],  # type: ignore[arg-type]
+        spans=spans,
+        text=join_spans(text, spans),
+        speaker=speaker,
+        cue=role(d.cue),
+        addressee=role([d.addressee] if d.addressee else []),
+        frame=role(d.frame),
+    )
+
+
+@Language.factory(
+    "wortlaut_quotes_v1",
+    default_config={"model_path": None},
+    assigns=["doc._.wl_quotes"],
+    requires=["doc._.wl_entities"],
+)
+def make_quotes(nlp: Language, name: str, model_path: str | None) -> QuotesComponent:
+    return QuotesComponent(nlp, name, model_path)

@@ -1,0 +1,422 @@
+"""From token labels to quotations: chunks, split quotes, roles, inherited speakers, nested quotes.
+
+The taggers label tokens; a quotation is more than that. This module decides, by rule, how the
+labelled tokens group:
+
+- a message is a run of tokens with one type; a run that restarts (``B-``) is a new message;
+- two messages of one type separated only by attribution (speaker/cue/frame tokens and
+  punctuation) are one split quote with two spans (``"…", so Smith, "…"``);
+- a speaker, cue or addressee chunk belongs to the nearest message of its sentence;
+- a message whose sentence names no speaker inherits the speaker of the quote before it (free
+  indirect speech and a direct quote after an attributed one continue their speaker);
+- quoted words inside a paraphrase become nested direct quotes of the same speaker, as the
+  dataset annotates them.
+
+Everything here works on token indices; :mod:`wortlaut.nlp.quotes` turns them into characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .quote_marks import Quoted
+
+TYPE_NAMES = {
+    "DIR": "direct",
+    "IND": "indirect",
+    "FI": "free_indirect",
+    "IFI": "indirect_free_indirect",
+    "REP": "reported",
+}
+#: sentences back that a speaker is carried over to a quote without one
+INHERIT_SENTENCES = 3
+PUNCT = frozenset(",:;-–—()„“”»«‚‘’\"'")
+MAX_SPLIT_GAP = 14
+
+
+@dataclass
+class Chunk:
+    label: str
+    start: int
+    end: int  # exclusive
+
+
+@dataclass
+class DraftQuote:
+    """A quotation in token indices, before characters and entities are attached."""
+
+    type: str
+    spans: list[tuple[int, int]]
+    speaker: tuple[int, int] | None = None
+    cue: list[tuple[int, int]] = field(default_factory=list)
+    addressee: tuple[int, int] | None = None
+    frame: list[tuple[int, int]] = field(default_factory=list)
+    inherited: bool = False
+    nested: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.spans[-1][1]
+
+
+def chunks(labels: Sequence[str]) -> list[Chunk]:
+    """BIO runs (``B-X``/``I-X``) as chunks; an ``I-`` after a different label starts a chunk too."""
+    out: list[Chunk] = []
+    cur: Chunk | None = None
+    for i, lab in enumerate(labels):
+        if lab == "O" or lab == "FRM":
+            cur = None
+            continue
+        kind = lab[2:]
+        if cur is None or lab.startswith("B-") or cur.label != kind:
+            cur = Chunk(kind, i, i + 1)
+            out.append(cur)
+        else:
+            cur.end = i + 1
+    return out
+
+
+def _is_attribution_gap(words: Sequence[str], roles: Sequence[str], start: int, end: int) -> bool:
+    if end - start > MAX_SPLIT_GAP or end <= start:
+        return False
+    has_role = False
+    for i in range(start, end):
+        if roles[i] in ("B-SPK", "I-SPK", "B-CUE", "I-CUE"):
+            has_role = True
+        elif roles[i] == "O" and words[i] not in PUNCT:
+            return False
+        if words[i] in (".", "!", "?"):
+            return False
+    return has_role
+
+
+def group_messages(
+    words: Sequence[str], msg: Sequence[str], roles: Sequence[str], sent_of: Sequence[int]
+) -> list[DraftQuote]:
+    """Message chunks as quotes, split quotes (same sentence, attribution between) merged."""
+    quotes: list[DraftQuote] = []
+    for c in chunks(msg):
+        prev = quotes[-1] if quotes else None
+        if (
+            prev is not None
+            and prev.type == c.label
+            and sent_of[prev.end - 1] == sent_of[c.start]
+            and _is_attribution_gap(words, roles, prev.end, c.start)
+        ):
+            prev.spans.append((c.start, c.end))
+        else:
+            quotes.append(DraftQuote(type=c.label, spans=[(c.start, c.end)]))
+    return quotes
+
+
+def _distance(q: DraftQuote, c: Chunk) -> int:
+    best = 1 << 30
+    for s, e in q.spans:
+        if c.end <= s:
+            d = s - c.end
+        elif c.start >= e:
+            d = c.start - e
+        else:
+            d = 0
+        best = min(best, d)
+    return best
+
+
+GENITIVE_ARTICLES = frozenset({"der", "des"})
+
+
+def extend_genitive(words: Sequence[str], end: int, q: DraftQuote) -> int:
+    """The end of a speaker phrase with its genitive attributes (``der Korrespondent`` + ``der
+    nationalen ukrainischen Nachrichtenagentur``), as the dataset marks speakers; never into the
+    message."""
+    n = len(words)
+    while end < n and words[end] in GENITIVE_ARTICLES:
+        j = end + 1
+        while j < n and words[j][:1].islower() and words[j].isalpha():
+            j += 1
+        if j >= n or not words[j][:1].isupper() or any(a <= j < b for a, b in q.spans):
+            break
+        end = j + 1
+    return end
+
+
+def attach_roles(
+    words: Sequence[str],
+    quotes: list[DraftQuote],
+    roles: Sequence[str],
+    sent_of: Sequence[int],
+    sent_bounds: Sequence[tuple[int, int]],
+) -> list[Chunk]:
+    """Give each quote the role chunks of its sentences; returns the speaker chunks left over."""
+    inside_direct: set[int] = set()
+    for q in quotes:
+        if q.type == "DIR":
+            for a, b in q.spans:
+                inside_direct.update(range(a, b))
+    # the words of a direct quote are the speaker's, never the attribution
+    role_chunks = [c for c in chunks(roles) if c.start not in inside_direct]
+    by_sentence: dict[int, list[int]] = {}
+    for qi, q in enumerate(quotes):
+        for s in {sent_of[a] for a, b in q.spans} | {sent_of[b - 1] for a, b in q.spans}:
+            by_sentence.setdefault(s, []).append(qi)
+    assigned: dict[int, list[Chunk]] = {}
+    leftover: list[Chunk] = []
+    for c in role_chunks:
+        candidates = by_sentence.get(sent_of[c.start], [])
+        if not candidates:
+            if c.label == "SPK":
+                leftover.append(c)
+            continue
+        qi = min(candidates, key=lambda k: (_distance(quotes[k], c), k))
+        assigned.setdefault(qi, []).append(c)
+    for qi, q in enumerate(quotes):
+        mine = assigned.get(qi, [])
+        speakers = [c for c in mine if c.label == "SPK"]
+        if speakers:
+            best = min(speakers, key=lambda c: _distance(q, c))
+            q.speaker = (best.start, extend_genitive(words, best.end, q))
+        q.cue = [(c.start, c.end) for c in mine if c.label == "CUE"]
+        addressees = [c for c in mine if c.label == "ADR"]
+        if addressees:
+            best = min(addressees, key=lambda c: _distance(q, c))
+            q.addressee = (best.start, best.end)
+        q.frame = _frame(q, roles, sent_of, sent_bounds, [c for c in mine])
+    return leftover
+
+
+def _frame(
+    q: DraftQuote,
+    roles: Sequence[str],
+    sent_of: Sequence[int],
+    sent_bounds: Sequence[tuple[int, int]],
+    mine: list[Chunk],
+) -> list[tuple[int, int]]:
+    """Frame: the labelled attribution tokens of the quote's sentences outside its message."""
+    sents = sorted({sent_of[a] for a, _ in q.spans} | {sent_of[b - 1] for _, b in q.spans})
+    inside: set[int] = set()
+    for a, b in q.spans:
+        inside.update(range(a, b))
+    own: set[int] = set()
+    for c in mine:
+        own.update(range(c.start, c.end))
+    tokens = []
+    for s in sents:
+        lo, hi = sent_bounds[s]
+        for i in range(lo, hi):
+            if i in inside:
+                continue
+            if roles[i] == "FRM" or i in own:
+                tokens.append(i)
+    if not any(roles[i] == "FRM" for i in tokens):
+        return []
+    return _runs(tokens)
+
+
+def _runs(tokens: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for i in tokens:
+        if out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+#: types whose speaker is normally named in their own sentence
+OWN_SENTENCE_TYPES = frozenset({"DIR", "IND", "REP"})
+
+
+#: a name right after one of these (and an article) is a circumstance, not a speaker
+PREPOSITIONS = frozenset(
+    [
+        "bei",
+        "mit",
+        "in",
+        "an",
+        "auf",
+        "für",
+        "aus",
+        "zu",
+        "gegen",
+        "über",
+        "unter",
+        "im",
+        "am",
+        "beim",
+        "vom",
+        "zum",
+        "zur",
+        "ins",
+        "durch",
+        "um",
+        "vor",
+        "hinter",
+        "neben",
+    ]
+)
+DETERMINERS = frozenset(
+    ["der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen"]
+)
+
+
+def _after_preposition(words: Sequence[str], i: int) -> bool:
+    j = i - 1
+    if j >= 0 and words[j].lower() in DETERMINERS:
+        j -= 1
+    return j >= 0 and words[j].lower() in PREPOSITIONS
+
+
+def _attributes_cue_noun(q: DraftQuote, c: Chunk, words: Sequence[str]) -> bool:
+    """A derived adjective speaks only as the attribute of the noun introducing the message:
+    ``der russische Vorwurf, es gebe …`` (the noun is a cue, or stands right before the comma)."""
+    if any(c.end == cue_start for cue_start, _ in q.cue):
+        return True
+    return c.end + 2 == q.start and words[c.end][:1].isupper() and words[c.end + 1] == ","
+
+
+def name_in_sentence(
+    q: DraftQuote, names: Sequence[Chunk], sent_of: Sequence[int], words: Sequence[str]
+) -> tuple[int, int] | None:
+    """A person (else organisation) named in the quote's own sentence, outside its message — or,
+    for a reported speech act, as the subject at the start of it: the taggers' misses that the
+    entity component catches."""
+    if q.type not in OWN_SENTENCE_TYPES:
+        return None
+    sents = {sent_of[a] for a, _ in q.spans} | {sent_of[b - 1] for _, b in q.spans}
+    candidates = []
+    for c in names:
+        if sent_of[c.start] not in sents:
+            continue
+        if c.label != "DER" and _after_preposition(words, c.start):
+            continue
+        if c.label == "DER" and not _attributes_cue_noun(q, c, words):
+            continue
+        inside = any(a <= c.start and c.end <= b for a, b in q.spans)
+        if inside and not (q.type == "REP" and c.start - q.start <= 4):
+            continue
+        rank = {"PER": 0, "ORG": 1}.get(c.label, 2)
+        candidates.append((rank, _distance(q, c) if not inside else 0, c))
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda x: (x[0], x[1]))[2]
+    return best.start, best.end
+
+
+def inherit_speakers(
+    quotes: list[DraftQuote],
+    leftover: list[Chunk],
+    sent_of: Sequence[int],
+    names: Sequence[Chunk] = (),
+    words: Sequence[str] = (),
+) -> None:
+    """Quotes without a speaker take a name of their sentence, else the previous quote's speaker,
+    else a nearby speaker mention before them."""
+    last: DraftQuote | None = None
+    for q in quotes:
+        if q.speaker is None:
+            q.speaker = name_in_sentence(q, names, sent_of, words)
+        if q.speaker is None:
+            s = sent_of[q.start]
+            if (
+                last is not None
+                and last.speaker is not None
+                and s - sent_of[last.end - 1] <= INHERIT_SENTENCES
+            ):
+                q.speaker = last.speaker
+                q.inherited = True
+            else:
+                before = [
+                    c for c in leftover if c.end <= q.start and s - sent_of[c.start] <= INHERIT_SENTENCES - 1
+                ]
+                if before:
+                    c = before[-1]
+                    q.speaker = (c.start, c.end)
+                    q.inherited = True
+        if q.speaker is not None:
+            last = q
+
+
+def nested_direct(quotes: list[DraftQuote], quoted: list[Quoted]) -> list[DraftQuote]:
+    """Quoted words inside a paraphrase (indirect, reported, …): direct quotes of the same speaker."""
+    out: list[DraftQuote] = []
+    for q in quotes:
+        if q.type == "DIR":
+            continue
+        for m in quoted:
+            if m.end - m.start < 3:
+                continue
+            if any(a <= m.start and m.end <= b for a, b in q.spans):
+                out.append(DraftQuote(type="DIR", spans=[(m.start, m.end)], speaker=q.speaker, nested=True))
+    return out
+
+
+#: quoted stretches this long (inner tokens) are direct quotes in 95% of the train split
+LONG_QUOTE = 7
+
+
+def is_wording(words: Sequence[str], q: Quoted) -> bool:
+    """A short quoted phrase with a lower-case word renders someone's wording (``„reine
+    Spekulation“``); an all-capitalised one is mostly a name or title (``„Washington Post“``)."""
+    inner = words[q.start + 1 : q.end - 1]
+    return 2 <= len(inner) <= WORDING_MAX and any(w[:1].islower() for w in inner)
+
+
+#: longest quoted phrase (tokens) that :func:`is_wording` judges; longer ones are the tagger's
+WORDING_MAX = 6
+
+
+def force_direct(msg: Sequence[str], quoted: list[Quoted], words: Sequence[str] = ()) -> list[str]:
+    """Message labels with quote marks trusted: a long quoted stretch is a direct quote, and a
+    quoted stretch the tagger labelled direct in part is direct as a whole."""
+    out = list(msg)
+    for q in quoted:
+        if q.depth != 0:
+            continue
+        inner = range(q.start + 1, q.end - 1)
+        labels = {out[i][2:] for i in inner if out[i] != "O"}
+        long = q.end - q.start - 2 >= LONG_QUOTE
+        if (
+            labels - {"DIR"}
+            and long
+            and len([i for i in inner if out[i][2:] not in ("", "DIR")]) > len(inner) // 2
+        ):
+            continue  # mostly a paraphrase around it: nested_direct takes care of it
+        if long or "DIR" in labels or (words and not labels and is_wording(words, q)):
+            out[q.start] = "B-DIR"
+            for i in range(q.start + 1, q.end):
+                out[i] = "I-DIR"
+            if q.end < len(out) and out[q.end].startswith("I-"):
+                out[q.end] = "B-" + out[q.end][2:]
+    return out
+
+
+def assemble(
+    words: Sequence[str],
+    msg: Sequence[str],
+    roles: Sequence[str],
+    sent_starts: Sequence[int],
+    quoted: list[Quoted],
+    names: Sequence[Chunk] = (),
+) -> list[DraftQuote]:
+    """All quotations of a document from its token labels, in reading order.
+
+    ``names``: PER/ORG name mentions (token chunks labelled with the entity label), if known."""
+    n = len(words)
+    sent_of = [0] * n
+    bounds: list[tuple[int, int]] = []
+    for k, start in enumerate(sent_starts):
+        end = sent_starts[k + 1] if k + 1 < len(sent_starts) else n
+        bounds.append((start, end))
+        for i in range(start, end):
+            sent_of[i] = k
+    quotes = group_messages(words, msg, roles, sent_of)
+    leftover = attach_roles(words, quotes, roles, sent_of, bounds)
+    inherit_speakers(quotes, leftover, sent_of, names, words)
+    quotes.extend(nested_direct(quotes, quoted))
+    quotes.sort(key=lambda q: (q.start, q.nested))
+    return quotes

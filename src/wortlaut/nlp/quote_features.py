@@ -1,0 +1,345 @@
+"""Token features for the quotation taggers, shared by training and the component.
+
+Features are plain strings (what python-crfsuite takes fastest) built from lists, not spaCy
+objects, so that training and extraction compute exactly the same thing. Besides the word and
+its shape they carry what decides quotations in German news: the quote-mark state from
+:mod:`quote_marks`, a cue lexicon and a subjunctive lexicon (both learned, shipped with the
+model), and sentence-level facts (the sentence has a subjunctive verb, a cue, a quote; the
+previous sentence had one — free indirect speech continues a speaker).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .quote_marks import Quoted, quote_state
+
+PRONOUNS = frozenset({"er", "sie", "es", "ich", "wir", "man", "dieser", "diese"})
+MODALS = frozenset({"soll", "sollen", "sollte", "sollten", "müsse", "müssten", "müsste", "müssen", "solle"})
+SHAPE_MARK = "q"
+MARKS = frozenset("„“”»«‚‘’‹›\"'")
+
+
+@dataclass(frozen=True)
+class Static:
+    """The features of a word that do not depend on its context, built once per word form."""
+
+    own: tuple[str, ...]
+    prev: str
+    next: str
+    prev2: str
+    next2: str
+    shape: str
+    cue: bool
+    subj: bool
+    first: bool
+
+
+@dataclass
+class Lexicons:
+    """Word lists learned at training time (lower-case forms)."""
+
+    cues: frozenset[str] = field(default_factory=frozenset)
+    subjunctive: frozenset[str] = field(default_factory=frozenset)
+    first_names: frozenset[str] = field(default_factory=frozenset)
+    #: word form -> its context-free features (see :func:`static`)
+    cache: dict[str, Static] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass
+class DocView:
+    """The parts of a tokenised document the features need."""
+
+    words: list[str]
+    spaces_before: list[bool]
+    breaks: list[bool]  # a paragraph break precedes the token
+    sent_starts: list[int]  # token index where each sentence starts (ascending, first is 0)
+
+
+def shape(word: str) -> str:
+    """A coarse word shape: title case, upper, lower, digit, quote mark, other punctuation."""
+    c = word[0]
+    if c.isalpha():
+        if c.isupper():
+            return "U" if len(word) > 1 and word.isupper() else "C"
+        return "l"
+    if c.isdigit():
+        return "d"
+    if len(word) == 1 and c in "„“”»«‚‘’‹›\"'":
+        return SHAPE_MARK
+    return word[:1]
+
+
+#: bound on the word-form cache, so that a long-running server does not grow without end
+STATIC_CACHE_SIZE = 200_000
+
+
+Q_STR = tuple(f"q={k}" for k in range(4))
+QL_STR = tuple(f"ql={k}" for k in range(5))
+QM_STR = tuple(f"q-1={k}" for k in range(4))
+QP_STR = tuple(f"q+1={k}" for k in range(4))
+MARK_FORMS = frozenset({"<open>", "<close>", "<mark>"})
+
+
+def static(word: str, low: str, lex: Lexicons) -> Static:
+    """The cached context-free features of a word form (``low``: its lower case or mark role)."""
+    cache = lex.cache
+    key = low if low in MARK_FORMS else word
+    hit = cache.get(key)
+    if hit is not None:
+        return hit
+    sh = shape(word)
+    own = ["w=" + low, "s3=" + low[-3:], "sh=" + sh]
+    if len(low) > 4:
+        own.append("s2=" + low[-2:])
+        own.append("p3=" + low[:3])
+    cue = low in lex.cues
+    first = word in lex.first_names
+    subj = low in lex.subjunctive
+    if cue:
+        own.append("cue")
+    if first:
+        own.append("fn")
+    if sh == "C" and len(low) > 6:
+        own.append("s5=" + low[-5:])
+    if subj:
+        own.append("subj")
+    if low in PRONOUNS:
+        own.append("pron")
+    st = Static(tuple(own), "w-1=" + low, "w+1=" + low, "w-2=" + low, "w+2=" + low, sh, cue, subj, first)
+    if len(cache) >= STATIC_CACHE_SIZE:
+        cache.clear()
+    cache[key] = st
+    return st
+
+
+def sentence_ids(n: int, sent_starts: Sequence[int]) -> list[int]:
+    ids = [0] * n
+    k = -1
+    starts = set(sent_starts)
+    for i in range(n):
+        if i in starts:
+            k += 1
+        ids[i] = max(k, 0)
+    return ids
+
+
+def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[list[str]]:
+    """One feature list per token."""
+    words = view.words
+    n = len(words)
+    if n == 0:
+        return []
+    lower = [w.lower() for w in words]
+    # every style of mark looks the same to the model: opener, closer or unpaired
+    for q in quoted:
+        lower[q.start] = "<open>"
+        lower[q.end - 1] = "<close>"
+    for i, w in enumerate(words):
+        if len(w) == 1 and w in MARKS and lower[i] not in ("<open>", "<close>"):
+            lower[i] = "<mark>"
+    sts = [static(w, low, lex) for w, low in zip(words, lower, strict=True)]
+    shapes = [st.shape for st in sts]
+    qstate = quote_state(n, quoted)
+    qlen = [0] * n
+    for q in quoted:
+        length = q.end - q.start - 2
+        bucket = 1 if length <= 1 else 2 if length <= 3 else 3 if length <= 8 else 4
+        for i in range(q.start, q.end):
+            qlen[i] = max(qlen[i], bucket)
+    is_cue = [st.cue for st in sts]
+    is_subj = [st.subj for st in sts]
+    is_first = [st.first for st in sts]
+    sids = sentence_ids(n, view.sent_starts)
+    n_sent = sids[-1] + 1
+    s_subj = [False] * n_sent
+    s_cue = [False] * n_sent
+    s_quote = [False] * n_sent
+    s_modal = [False] * n_sent
+    s_colon = [False] * n_sent
+    for i in range(n):
+        s = sids[i]
+        if is_subj[i]:
+            s_subj[s] = True
+        if is_cue[i]:
+            s_cue[s] = True
+        if qstate[i]:
+            s_quote[s] = True
+        if lower[i] in MODALS:
+            s_modal[s] = True
+        if words[i] == ":":
+            s_colon[s] = True
+    s_str = [f"S={s_subj[k]:d}{s_cue[k]:d}{s_quote[k]:d}{s_modal[k]:d}{s_colon[k]:d}" for k in range(n_sent)]
+    p_str = ["", *(f"P={s_subj[k]:d}{s_cue[k]:d}{s_quote[k]:d}" for k in range(n_sent - 1))]
+    q_str = [Q_STR[x] for x in qstate]
+    feats: list[list[str]] = []
+    seen_cue = False
+    seen_colon = False
+    seen_dass = False
+    commas = 0
+    last_sent = -1
+    starts = set(view.sent_starts)
+    for i in range(n):
+        s = sids[i]
+        if s != last_sent:
+            seen_cue = False
+            seen_colon = False
+            seen_dass = False
+            commas = 0
+            last_sent = s
+        st = sts[i]
+        f = [*st.own, q_str[i], QL_STR[qlen[i]], s_str[s]]
+        if i > 0 and is_first[i - 1]:
+            f.append("fn-1")
+        if s > 0:
+            f.append(p_str[s])
+        if i in starts:
+            f.append("bos")
+        if view.breaks[i]:
+            f.append("par")
+        f.append(f"ac={seen_cue:d}{seen_colon:d}{seen_dass:d}{commas if commas < 2 else 2}")
+        if i > 0:
+            f.append(sts[i - 1].prev)
+            f.append("sh-1=" + shapes[i - 1] + shapes[i])
+            f.append(QM_STR[qstate[i - 1]])
+            if is_cue[i - 1]:
+                f.append("cue-1")
+            if i > 1:
+                f.append(sts[i - 2].prev2)
+                if is_cue[i - 2]:
+                    f.append("cue-2")
+        else:
+            f.append("BOD")
+        if i + 1 < n:
+            f.append(sts[i + 1].next)
+            f.append("sh+1=" + shapes[i + 1])
+            f.append(QP_STR[qstate[i + 1]])
+            if is_cue[i + 1]:
+                f.append("cue+1")
+            if i + 2 < n:
+                f.append(sts[i + 2].next2)
+                if is_cue[i + 2]:
+                    f.append("cue+2")
+        else:
+            f.append("EOD")
+        if is_cue[i]:
+            seen_cue = True
+        if words[i] == ":":
+            seen_colon = True
+        elif words[i] == ",":
+            commas += 1
+        elif lower[i] in ("dass", "ob") and seen_cue:
+            seen_dass = True
+        feats.append(f)
+    return feats
+
+
+def role_features(
+    base: list[list[str]], msg_labels: Sequence[str], sent_starts: Sequence[int]
+) -> list[list[str]]:
+    """Features for the role tagger: the message tagger's labels added to the base features."""
+    n = len(base)
+    sids = sentence_ids(n, sent_starts)
+    n_sent = (sids[-1] + 1) if n else 0
+    first_msg = [-1] * n_sent
+    last_msg = [-1] * n_sent
+    for i, lab in enumerate(msg_labels):
+        if lab != "O":
+            s = sids[i]
+            if first_msg[s] < 0:
+                first_msg[s] = i
+            last_msg[s] = i
+    sent_starts_of = list(sent_starts) or [0]
+    out: list[list[str]] = []
+    for i in range(n):
+        s = sids[i]
+        lab = msg_labels[i]
+        kind = lab[2:] if lab != "O" else "O"
+        if first_msg[s] < 0:
+            rel = "none"
+        elif lab != "O":
+            rel = "in"
+        elif i < first_msg[s]:
+            rel = "before"
+        elif i > last_msg[s]:
+            rel = "after"
+        else:
+            rel = "between"
+        pos = i - sent_starts_of[s]
+        f = [*base[i], "m=" + kind, "mr=" + rel, f"pos={pos if pos < 6 else 6}"]
+        if rel in ("before", "after", "between"):
+            d1, d2 = abs(i - first_msg[s]), abs(i - last_msg[s])
+            d = d1 if d1 < d2 else d2
+            f.append(f"d={d if d < 3 else 3 if d < 6 else 6 if d < 12 else 12}")
+            f.append(f"d{rel}={1 if d < 6 else 2}")
+        if i > 0:
+            f.append("m-1=" + (msg_labels[i - 1][2:] if msg_labels[i - 1] != "O" else "O"))
+        if i + 1 < n:
+            f.append("m+1=" + (msg_labels[i + 1][2:] if msg_labels[i + 1] != "O" else "O"))
+        if s > 0 and first_msg[s] < 0 and first_msg[s - 1] >= 0:
+            f.append("prevmsg")
+        if s + 1 < n_sent and first_msg[s] < 0 and first_msg[s + 1] >= 0:
+            f.append("nextmsg")
+        out.append(f)
+    return out
+
+
+SENT_END = frozenset({".", "!", "?"})
+
+
+def split_sentences(words: Sequence[str], breaks: Sequence[bool]) -> list[int]:
+    """Sentence starts by a small rule: after . ! ? (and any closing marks) before a capital or an
+    opening mark, and at paragraph breaks. Our own rule, so that training and extraction agree
+    whatever sentence splitter a user's pipeline has."""
+    n = len(words)
+    starts = [0] if n else []
+    i = 0
+    while i < n:
+        if i > 0 and breaks[i] and starts[-1] != i:
+            starts.append(i)
+        w = words[i]
+        if w in SENT_END or (len(w) > 1 and w[-1] in "!?" and not w[0].isalnum()):
+            j = i + 1
+            while j < n and words[j] in ("“", "”", '"', "«", "»", "'", "‘", ")"):
+                j += 1
+            if (
+                j < n
+                and j > i
+                and (words[j][:1].isupper() or words[j] in ("„", '"', "»", "“"))
+                and not breaks[j]
+                and starts[-1] != j
+            ):
+                starts.append(j)
+            i = j if j > i + 1 else i + 1
+            continue
+        i += 1
+    return starts
+
+
+def view_from_tokens(texts: Sequence[str], whitespace: Sequence[str]) -> tuple[DocView, list[int]]:
+    """A :class:`DocView` of the non-space tokens, and the original index of each kept token.
+
+    ``texts``/``whitespace`` are spaCy's token texts and trailing whitespace; whitespace tokens
+    (spaCy keeps runs of newlines as tokens) only mark paragraph breaks.
+    """
+    words: list[str] = []
+    spaces: list[bool] = []
+    breaks: list[bool] = []
+    keep: list[int] = []
+    pending_space = True
+    pending_break = True
+    for i, t in enumerate(texts):
+        if t.isspace():
+            pending_space = True
+            if "\n" in t:
+                pending_break = True
+            continue
+        words.append(t)
+        spaces.append(pending_space)
+        breaks.append(pending_break)
+        keep.append(i)
+        ws = whitespace[i]
+        pending_space = bool(ws)
+        pending_break = "\n" in ws
+    return DocView(words, spaces, breaks, split_sentences(words, breaks)), keep

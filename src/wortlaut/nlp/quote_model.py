@@ -1,0 +1,79 @@
+"""The packaged quotation model: two CRF taggers and their lexicons, loaded once per process."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import ModelError
+from .quote_features import Lexicons
+
+FILES = ("message.crfsuite", "roles.crfsuite", "lexicons.json", "genders.json")
+
+
+def default_dir() -> Path:
+    return Path(str(resources.files("wortlaut").joinpath("models/quotes")))
+
+
+@dataclass
+class QuoteModel:
+    """Message tagger, role tagger, cue/subjunctive lexicons and first-name sexes."""
+
+    message: Any
+    roles: Any
+    lexicons: Lexicons
+    genders: dict[str, str]
+    path: Path
+
+    def tag_messages(self, feats: list[list[str]]) -> list[str]:
+        return list(self.message.tag(feats))
+
+    def tag_roles(self, feats: list[list[str]]) -> list[str]:
+        return list(self.roles.tag(feats))
+
+
+def load(path: Path | None = None) -> QuoteModel:
+    """Load the model at ``path`` (default: the one shipped in the package)."""
+    import pycrfsuite
+
+    path = path or default_dir()
+    missing = [f for f in FILES if not (path / f).is_file()]
+    if missing:
+        raise ModelError(
+            f"quotation model at {path} lacks {', '.join(missing)}",
+            hint="reinstall wortlaut, or retrain with training/train_quotes.py (see its MODEL_CARD.md)",
+        )
+    try:
+        lex = json.loads((path / "lexicons.json").read_text(encoding="utf-8"))
+        genders = json.loads((path / "genders.json").read_text(encoding="utf-8"))
+        message = pycrfsuite.Tagger()
+        message.open(str(path / "message.crfsuite"))
+        roles = pycrfsuite.Tagger()
+        roles.open(str(path / "roles.crfsuite"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read the quotation model at {path}: {exc}", hint="retrain it") from exc
+    return QuoteModel(
+        message=message,
+        roles=roles,
+        lexicons=Lexicons(
+            cues=frozenset(lex["cues"]),
+            subjunctive=frozenset(lex["subjunctive"]),
+            first_names=frozenset(genders),
+        ),
+        genders=dict(genders),
+        path=path,
+    )
+
+
+def shared_model(path: str | None = None) -> QuoteModel:
+    """One loaded model per path per process (``None``: the packaged one)."""
+    return _cached(path or "")
+
+
+@lru_cache(maxsize=2)
+def _cached(path: str) -> QuoteModel:
+    return load(Path(path) if path else None)

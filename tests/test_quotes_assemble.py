@@ -1,0 +1,123 @@
+"""Grouping token labels into quotations: split quotes, roles per sentence, inheritance, nesting."""
+
+from __future__ import annotations
+
+from wortlaut.nlp.quote_assemble import Chunk, assemble, chunks, force_direct
+from wortlaut.nlp.quote_marks import Quoted
+
+
+def labels(spec: str) -> list[str]:
+    """'O B-DIR I-DIR …' as a list."""
+    return spec.split()
+
+
+def test_chunks_start_at_b_and_at_label_changes() -> None:
+    found = chunks(labels("O B-IND I-IND B-IND I-DIR O B-SPK"))
+    assert [(c.label, c.start, c.end) for c in found] == [
+        ("IND", 1, 3),
+        ("IND", 3, 4),
+        ("DIR", 4, 5),
+        ("SPK", 6, 7),
+    ]
+
+
+def test_split_quote_around_attribution_is_one_quote() -> None:
+    words = ["„", "Eins", "“", ",", "so", "Smith", ",", "„", "zwei", "“", "."]
+    msg = labels("B-DIR I-DIR I-DIR O O O O B-DIR I-DIR I-DIR O")
+    roles = labels("O O O FRM B-CUE B-SPK FRM O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.spans == [(0, 3), (7, 10)]
+    assert quote.speaker == (5, 6)
+    assert quote.cue == [(4, 5)]
+
+
+def test_two_quotes_with_plain_text_between_stay_two() -> None:
+    words = ["„", "Eins", "“", "und", "dann", "„", "zwei", "“"]
+    msg = labels("B-DIR I-DIR I-DIR O O B-DIR I-DIR I-DIR")
+    assert len(assemble(words, msg, ["O"] * 8, [0], [])) == 2
+
+
+def test_quote_without_speaker_inherits_from_previous_quote() -> None:
+    words = ["Er", "sagte", ",", "es", "sei", "gut", ".", "Es", "gebe", "Hoffnung", "."]
+    msg = labels("O O O B-IND I-IND I-IND O B-IFI I-IFI I-IFI I-IFI")
+    roles = labels("B-SPK B-CUE O O O O O O O O O")
+    first, second = assemble(words, msg, roles, [0, 7], [])
+    assert first.speaker == (0, 1)
+    assert second.speaker == (0, 1) and second.inherited
+
+
+def test_person_named_in_the_sentence_beats_inheritance() -> None:
+    words = ["Müller", "sagte", "es", ".", "„", "Ja", "“", ",", "meinte", "Schulz", "."]
+    msg = labels("O O B-REP O B-DIR I-DIR I-DIR O O O O")
+    roles = labels("B-SPK B-CUE O O O O O O B-CUE O O")
+    names = [Chunk("PER", 0, 1), Chunk("PER", 9, 10)]
+    quotes = assemble(words, msg, roles, [0, 4], [], names)
+    direct = [q for q in quotes if q.type == "DIR"][0]
+    assert direct.speaker == (9, 10) and not direct.inherited
+
+
+def test_quoted_words_inside_a_paraphrase_become_a_nested_direct_quote() -> None:
+    words = ["Er", "nannte", "es", "„", "Unsinn", "“", "."]
+    msg = labels("B-REP I-REP I-REP I-REP I-REP I-REP O")
+    roles = labels("B-SPK O O O O O O")
+    quotes = assemble(words, msg, roles, [0], [Quoted(3, 6, 0)])
+    nested = [q for q in quotes if q.nested]
+    assert len(nested) == 1 and nested[0].spans == [(3, 6)] and nested[0].speaker == (0, 1)
+
+
+def test_long_quoted_stretch_is_direct_even_when_the_tagger_missed_it() -> None:
+    msg = ["O"] * 12
+    forced = force_direct(msg, [Quoted(1, 11, 0)])
+    assert forced[1] == "B-DIR" and all(lab == "I-DIR" for lab in forced[2:11]) and forced[11] == "O"
+
+
+def test_short_quoted_word_is_left_to_the_tagger() -> None:
+    assert force_direct(["O"] * 4, [Quoted(0, 3, 0)]) == ["O"] * 4
+
+
+def test_short_quoted_wording_with_a_lower_case_word_is_direct() -> None:
+    words = ["nannte", "sie", "„", "reine", "Spekulation", "“", "."]
+    forced = force_direct(["O"] * 7, [Quoted(2, 6, 0)], words)
+    assert forced[2:6] == ["B-DIR", "I-DIR", "I-DIR", "I-DIR"]
+
+
+def test_quoted_title_in_capitals_is_not_direct() -> None:
+    words = ["in", "der", "„", "Washington", "Post", "“"]
+    assert force_direct(["O"] * 6, [Quoted(2, 6, 0)], words) == ["O"] * 6
+
+
+def test_speaker_label_inside_a_direct_quote_is_ignored() -> None:
+    words = ["Merkel", "erklärte", ":", "„", "Wir", "wissen", "das", ".", "“"]
+    msg = labels("O O O B-DIR I-DIR I-DIR I-DIR I-DIR I-DIR")
+    roles = labels("O B-CUE O O B-SPK O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [], [Chunk("PER", 0, 1)])
+    assert quote.speaker == (0, 1)
+
+
+def test_derived_adjective_before_the_cue_noun_is_the_speaker() -> None:
+    words = ["durch", "den", "russischen", "Vorwurf", ",", "es", "gebe", "Labore"]
+    msg = labels("O O O O O B-IND I-IND I-IND")
+    (quote,) = assemble(words, msg, ["O"] * 8, [0], [], [Chunk("DER", 2, 3)])
+    assert quote.speaker == (2, 3)
+
+
+def test_name_after_a_preposition_is_not_a_speaker() -> None:
+    words = ["Bei", "der", "NATO", "hieß", "es", ",", "man", "sei", "bereit"]
+    msg = labels("O O O O O O B-IND I-IND I-IND")
+    (quote,) = assemble(words, msg, ["O"] * 9, [0], [], [Chunk("ORG", 2, 3)])
+    assert quote.speaker is None
+
+
+def test_every_contract_quote_type_has_a_tag() -> None:
+    from wortlaut.contract import QUOTE_TYPES
+    from wortlaut.nlp.quote_assemble import TYPE_NAMES
+
+    assert sorted(TYPE_NAMES.values()) == sorted(QUOTE_TYPES)
+
+
+def test_speaker_phrase_takes_its_genitive_attribute() -> None:
+    words = ["„", "Ja", "“", ",", "so", "der", "Korrespondent", "der", "ukrainischen", "Agentur", "."]
+    msg = labels("B-DIR I-DIR I-DIR O O O O O O O O")
+    roles = labels("O O O O B-CUE B-SPK I-SPK O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (5, 10)

@@ -1,0 +1,236 @@
+"""Train the quotation taggers shipped in ``src/wortlaut/models/quotes/``.
+
+Reproduces the packaged model from ``../shared/data``:
+
+    nice -n 10 .venv/bin/python training/train_quotes.py \
+        --data ../shared/data/quotes-wikinews-de --ud ../shared/data/ud \
+        --out src/wortlaut/models/quotes
+
+Two linear-chain CRFs (python-crfsuite) over whole documents tokenised exactly as the component
+tokenises them (spaCy's blank German tokenizer):
+
+1. ``message.crfsuite`` tags message tokens with their type (BIO: B-DIR, I-IND, …);
+2. ``roles.crfsuite`` tags speaker, cue and addressee (BIO) and frame tokens, given the message
+   labels (gold labels while training, the first tagger's output at run time).
+
+Lexicons are learned too: the cue lexicon from the cue spans of the train split, the subjunctive
+lexicon from the ``Mood=Sub`` forms of the UD treebanks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+import spacy
+
+from wortlaut.nlp.quote_features import Lexicons, doc_features, role_features, view_from_tokens
+from wortlaut.nlp.quote_marks import pair_marks
+
+TYPE_CODES = {
+    "Direct": "DIR",
+    "Indirect": "IND",
+    "FreeIndirect": "FI",
+    "IndirectFreeIndirect": "IFI",
+    "Reported": "REP",
+}
+ROLE_CODES = {"speaker": "SPK", "cue": "CUE", "addressee": "ADR"}
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def char_spans(role: dict[str, Any]) -> list[tuple[int, int]]:
+    return [(int(s["charBegin"]), int(s["charEnd"])) for s in role.get("spans", [])]
+
+
+def learn_cues(docs: list[dict[str, Any]], min_count: int = 2, min_ratio: float = 0.12) -> set[str]:
+    """Lower-case words that are part of a cue often enough, relative to how often they occur."""
+    in_cue: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for d in docs:
+        cue_ids: set[int] = set()
+        for a in d["annotations"]:
+            cue_ids.update(a["cue"]["tokenIds"])
+        for t in d["tokens"]:
+            w = t["text"].lower()
+            total[w] += 1
+            if t["id"] in cue_ids:
+                in_cue[w] += 1
+    return {
+        w
+        for w, c in in_cue.items()
+        if c >= min_count and c / total[w] >= min_ratio and any(ch.isalpha() for ch in w)
+    }
+
+
+def learn_subjunctive(ud_dir: Path) -> set[str]:
+    forms: set[str] = set()
+    for path in sorted(ud_dir.glob("*.conllu")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            cols = line.split("\t")
+            if len(cols) > 5 and "Mood=Sub" in cols[5]:
+                forms.add(cols[1].lower())
+    return forms
+
+
+def learn_genders(gazetteers: Path) -> dict[str, str]:
+    """First name -> "m"/"f" where the lists agree on one sex (Berlin register counts first)."""
+    votes: dict[str, Counter[str]] = {}
+    berlin = gazetteers / "vornamen_berlin_aggregated.tsv"
+    for line in berlin.read_text(encoding="utf-8").splitlines()[1:]:
+        cols = line.split("\t")
+        if len(cols) < 3 or not cols[1].isdigit():
+            continue
+        name, count, sex = cols[0], int(cols[1]), cols[2]
+        if count < 3:
+            continue
+        for s in sex.split(","):
+            key = "m" if s.strip() == "m" else "f" if s.strip() == "w" else ""
+            if key:
+                votes.setdefault(name, Counter())[key] += count
+    for line in (gazetteers / "vornameList.txt").read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) >= 3 and cols[2] in ("Masc", "Fem"):
+            votes.setdefault(cols[0], Counter())["m" if cols[2] == "Masc" else "f"] += 5
+    genders: dict[str, str] = {}
+    for name, c in votes.items():
+        (best, top), *rest = c.most_common()
+        if not rest or top >= 9 * rest[0][1]:
+            genders[name] = best
+    return genders
+
+
+def overlaps(ts: int, te: int, spans: list[tuple[int, int]]) -> bool:
+    return any(ts < e and s < te for s, e in spans)
+
+
+def encode(
+    doc: dict[str, Any], tokenizer: Any, lex: Lexicons
+) -> tuple[list[list[str]], list[str], list[str], list[int]]:
+    """Features and gold labels (message layer, role layer) for one article."""
+    sdoc = tokenizer(doc["originalText"])
+    view, keep = view_from_tokens([t.text for t in sdoc], [t.whitespace_ for t in sdoc])
+    offsets = [(sdoc[k].idx, sdoc[k].idx + len(sdoc[k].text)) for k in keep]
+    n = len(view.words)
+    msg = ["O"] * n
+    roles = ["O"] * n
+    anns = sorted(doc["annotations"], key=lambda a: a["isNested"])
+    for a in anns:
+        code = TYPE_CODES[a["type"]]
+        spans = char_spans(a["quote"])
+        if a["isNested"]:
+            continue
+        for s, e in spans:
+            first = True
+            for i, (ts, te) in enumerate(offsets):
+                if ts < e and s < te and msg[i] == "O":
+                    msg[i] = ("B-" if first else "I-") + code
+                    first = False
+    priority = {"SPK": 3, "CUE": 4, "ADR": 2, "FRM": 1, "O": 0}
+    for a in anns:
+        for role, code in (*ROLE_CODES.items(), ("frame", "FRM")):
+            for s, e in char_spans(a[role]):
+                first = True
+                for i, (ts, te) in enumerate(offsets):
+                    if ts < e and s < te:
+                        lab = code if code == "FRM" else ("B-" if first else "I-") + code
+                        first = False
+                        cur = roles[i] if roles[i] == "O" or roles[i] == "FRM" else roles[i][2:]
+                        if priority[code] > priority[cur]:
+                            roles[i] = lab
+    quoted = pair_marks(view.words, view.spaces_before, view.breaks)
+    feats = doc_features(view, quoted, lex)
+    return feats, msg, roles, view.sent_starts
+
+
+def train(
+    xs: list[list[list[str]]], ys: list[list[str]], out: Path, c1: float, c2: float, iters: int
+) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in zip(xs, ys, strict=True):
+        trainer.append(x, y)
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iters, "feature.possible_transitions": True})
+    trainer.train(str(out))
+
+
+def jackknife(xs: list[list[list[str]]], ms: list[list[str]], args: argparse.Namespace) -> list[list[str]]:
+    """Message labels for every train article from a tagger that did not see it, so that the role
+    tagger learns from labels as imperfect as the ones it gets at run time."""
+    import tempfile
+
+    out: list[list[str]] = [[] for _ in xs]
+    with tempfile.TemporaryDirectory() as tmp:
+        for k in range(args.folds):
+            held = [i for i in range(len(xs)) if i % args.folds == k]
+            rest = [i for i in range(len(xs)) if i % args.folds != k]
+            path = Path(tmp) / f"fold{k}.crfsuite"
+            train([xs[i] for i in rest], [ms[i] for i in rest], path, args.c1, args.c2, args.iterations)
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(path))
+            for i in held:
+                out[i] = list(tagger.tag(xs[i]))
+            tagger.close()
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--ud", type=Path, required=True)
+    ap.add_argument("--gazetteers", type=Path, required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--c1", type=float, default=0.15)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--iterations", type=int, default=150)
+    ap.add_argument("--folds", type=int, default=0, help="train the role tagger on held-out message labels")
+    args = ap.parse_args()
+    t0 = time.time()
+    docs = load(args.data / "train.jsonl")
+    genders = learn_genders(args.gazetteers)
+    lex = Lexicons(
+        cues=frozenset(learn_cues(docs)),
+        subjunctive=frozenset(learn_subjunctive(args.ud)),
+        first_names=frozenset(genders),
+    )
+    print(f"lexicons: {len(lex.cues)} cue words, {len(lex.subjunctive)} subjunctive forms", flush=True)
+    tokenizer = spacy.blank("de").tokenizer
+    xs, ms, rs, ss = [], [], [], []
+    for d in docs:
+        f, m, r, s = encode(d, tokenizer, lex)
+        xs.append(f)
+        ms.append(m)
+        rs.append(r)
+        ss.append(s)
+    print(f"encoded {len(docs)} articles in {time.time() - t0:.0f}s", flush=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "lexicons.json").write_text(
+        json.dumps(
+            {"cues": sorted(lex.cues), "subjunctive": sorted(lex.subjunctive)}, ensure_ascii=False, indent=0
+        ),
+        encoding="utf-8",
+    )
+    (args.out / "genders.json").write_text(
+        json.dumps(genders, ensure_ascii=False, sort_keys=True), encoding="utf-8"
+    )
+    print(f"{len(genders)} first names with a sex", flush=True)
+    train(xs, ms, args.out / "message.crfsuite", args.c1, args.c2, args.iterations)
+    print(f"message tagger trained at {time.time() - t0:.0f}s", flush=True)
+    msg_inputs = ms
+    if args.folds > 1:
+        msg_inputs = jackknife(xs, ms, args)
+        print(f"held-out message labels for the role tagger at {time.time() - t0:.0f}s", flush=True)
+    rx = [role_features(f, m, s) for f, m, s in zip(xs, msg_inputs, ss, strict=True)]
+    train(rx, rs, args.out / "roles.crfsuite", args.c1, args.c2, args.iterations)
+    print(f"role tagger trained at {time.time() - t0:.0f}s", flush=True)
+
+
+if __name__ == "__main__":
+    main()
