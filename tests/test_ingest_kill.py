@@ -15,7 +15,7 @@ from pathlib import Path
 from wortlaut.store import open_store
 from wortlaut.store.base import SearchQuery
 
-TOTAL = 400
+TOTAL = 2000  # large enough that ingest is still running when the test interrupts it
 BATCH = 3
 WORDS = [
     "Gemeinderat",
