@@ -57,6 +57,20 @@ def test_person_shapes_follow_germeval() -> None:
     assert person_shapes(cue, [], LISTS) == [(2, 3, "PER")]
 
 
+def test_person_spans_stop_where_the_name_ends() -> None:
+    lists = NameLists(first=frozenset({"Joseph"}), sur=frozenset(), loc=frozenset(), wordclass={"Gast": "N"})
+    # the tagger ran the name on into a lower-case word, or ended it on a particle
+    assert person_shapes(["mit", "Jesus", "am", "Kreuz"], [(1, 4, "PER")], lists) == [(1, 2, "PER")]
+    assert person_shapes(["mit", "David", "von", "einer"], [(1, 3, "PER")], lists) == [(1, 2, "PER")]
+    # a particle continues a name only into something that can be a name
+    words = ["hatte", "Joseph", "von", "Scheffel", "zu", "Gast", "."]
+    assert person_shapes(words, [(1, 4, "PER")], lists) == [(1, 4, "PER")]
+    words = ["Reinhard", "Keller", "vom", "Mikrobiologischen", "Institut"]
+    assert person_shapes(words, [(0, 2, "PER")], lists) == [(0, 2, "PER")]
+    words = ["So", "erfuhr", "Ida", "vom", "Bankdirektor", "das"]
+    assert person_shapes(words, [(2, 3, "PER")], lists) == [(2, 3, "PER")]
+
+
 def test_currencies_indices_addresses_and_wars_are_misc() -> None:
     words = [
         "100",
@@ -118,6 +132,23 @@ def test_features_are_cached_per_word_and_carry_context() -> None:
     assert "EOS" in feats[2] and "-2w=jens" in feats[2]
     assert len(cache.views) == 3
     assert shape("NATO-Chef") == "X-Xx" and shape("3000") == "d"
+
+
+def test_cluster_features_and_clean_surname_flag() -> None:
+    lists = NameLists(
+        first=frozenset(),
+        sur=frozenset({"Merkel", "Haus"}),
+        loc=frozenset(),
+        wordclass={"Haus": "N"},
+        clusters={"Merkel": ("3", "17", "201"), "heute": ("5", "40", "99")},
+    )
+    cache = FeatureCache(lists)
+    merkel, heute, unknown = cache.sentence(["Merkel", "Heute", "Xyzzy"])
+    assert {"c0=3", "c1=17", "c2=201", "snc"} <= set(merkel)
+    assert "clow" in heute and "c1=40" in heute and "-1snc" in heute  # lower-case form's cluster
+    assert "cunk" in unknown and not any(f.startswith("c0=") for f in unknown)
+    haus = cache.sentence(["Haus"])[0]
+    assert "sn" in haus and "snc" not in haus  # a common noun in the surname list
 
 
 def test_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:

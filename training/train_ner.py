@@ -11,9 +11,12 @@ Data (see ``src/wortlaut/models/ner/MODEL_CARD.md``):
 
 Usage (what produced the shipped model)::
 
-    nice -n 10 .venv/bin/python training/train_ner.py --germeval-train --out src/wortlaut/models/ner
+    nice -n 10 .venv/bin/python training/train_ner.py --germeval-train --algorithm ap --iterations 15 \
+        --minfreq 3 --source-copies --out src/wortlaut/models/ner
 
-Without ``--germeval-train`` the model never sees GermEval and can be measured on all of dev.
+Without ``--germeval-train`` (and then without ``--source-copies``, which only helps when there is
+in-domain data) the model never sees GermEval and can be measured on all of dev.
+``--germeval-half odd`` trains on the other half, for a cross-check measured with ``--part even``.
 """
 
 from __future__ import annotations
@@ -131,11 +134,38 @@ def germeval_main_tags(sent: TaggedSentence) -> TaggedSentence:
     return TaggedSentence(sent.words, tags, sent.source, sent.line)
 
 
+#: Feature-copy prefixes of the out-of-domain corpora (``--source-copies``).
+SOURCE_PREFIX: dict[str, str] = {
+    "smartdata": "SD:",
+    "enp_DE.lft.bio": "EU:",
+    "enp_DE.onb.bio": "EU:",
+    "enp_DE.sbb.bio": "EU:",
+}
+
+
+def source_copies(feats: list[tuple[str, ...]], prefix: str) -> list[tuple[str, ...]]:
+    """Every feature of an out-of-domain sentence twice: as itself and as a corpus-only copy.
+
+    Why ("frustratingly easy domain adaptation", Daumé III 2007, done on the source side): the
+    copies soak up what only that corpus does — SmartData leaves works and events untagged where
+    GermEval marks them OTH, Europeana is 19th-century OCR — so the shared weights, the only ones
+    that fire at run time (no copies are made there), follow GermEval's conventions more closely.
+    Costs nothing at tagging time. Measured on the odd GermEval sentences: CRF alone 0.623 → 0.653.
+    """
+    return [tok + tuple([prefix + f for f in tok]) for tok in feats]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Train the CRF name tagger.")
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--out", type=Path, default=ROOT / "src" / "wortlaut" / "models" / "ner")
     parser.add_argument("--germeval-train", action="store_true", help="train on even GermEval dev sentences")
+    parser.add_argument(
+        "--germeval-half",
+        default="even",
+        choices=["even", "odd"],
+        help="which half of GermEval dev to train on (odd: a cross-check, measured on the even half)",
+    )
     parser.add_argument(
         "--europeana-share", type=float, default=0.5, help="share of Europeana sentences used"
     )
@@ -148,6 +178,11 @@ def main() -> None:
     parser.add_argument("--algorithm", default="lbfgs", choices=["lbfgs", "ap", "pa", "l2sgd"])
     parser.add_argument("--c1", type=float, default=0.15)
     parser.add_argument("--c2", type=float, default=0.02)
+    parser.add_argument(
+        "--source-copies",
+        action="store_true",
+        help="give SmartData/Europeana features a corpus-only copy (domain adaptation)",
+    )
     args = parser.parse_args()
 
     t0 = time.time()
@@ -161,14 +196,18 @@ def main() -> None:
         sents.extend(eu)
     if args.germeval_train:
         dev = read_germeval(args.data / "germeval2014-dev.tsv")
-        even = [germeval_main_tags(s) for i, s in enumerate(dev) if i % 2 == 0]
-        print(f"germeval dev (even sentences): {len(even)} sentences", flush=True)
-        sents.extend(even * args.germeval_repeat)
+        keep = 0 if args.germeval_half == "even" else 1
+        half = [germeval_main_tags(s) for i, s in enumerate(dev) if i % 2 == keep]
+        print(f"germeval dev ({args.germeval_half} sentences): {len(half)} sentences", flush=True)
+        sents.extend(half * args.germeval_repeat)
 
     cache = FeatureCache()
     trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     for s in sents:
-        trainer.append(cache.sentence(s.words), s.tags)
+        feats = cache.sentence(s.words)
+        if args.source_copies and s.source in SOURCE_PREFIX:
+            feats = source_copies(feats, SOURCE_PREFIX[s.source])
+        trainer.append(feats, s.tags)
     params: dict[str, object] = {
         "max_iterations": args.iterations,
         "feature.possible_transitions": True,
@@ -183,13 +222,14 @@ def main() -> None:
     trainer.train(str(model))
     print(f"done in {time.time() - t0:.0f}s; {model}: {model.stat().st_size / 1e6:.2f} MB", flush=True)
     meta = {
-        "germeval_train": "even" if args.germeval_train else None,
+        "germeval_train": args.germeval_half if args.germeval_train else None,
         "germeval_repeat": args.germeval_repeat,
         "europeana_share": args.europeana_share,
         "algorithm": args.algorithm,
         "iterations": args.iterations,
         "minfreq": args.minfreq,
         "no_traffic": args.no_traffic,
+        "source_copies": args.source_copies,
         "c1": args.c1,
         "c2": args.c2,
         "sentences": len(sents),

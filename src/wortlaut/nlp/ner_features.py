@@ -10,7 +10,7 @@ module, so the features cannot drift apart.
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -25,6 +25,8 @@ class NameLists:
     sur: frozenset[str]
     loc: frozenset[str]
     wordclass: dict[str, str]  # capitalised word -> N (common noun), P (proper noun), L (also lower case)
+    #: word -> its distributional cluster ids at three granularities (training/build_wordclusters.py)
+    clusters: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -47,7 +49,12 @@ def name_lists() -> NameLists:
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         word, _, cls = line.partition("\t")
         classes[word] = cls
-    return NameLists(frozenset(first), frozenset(sur), frozenset(loc), classes)
+    clusters: dict[str, tuple[str, str, str]] = {}
+    raw = resources.files("wortlaut").joinpath("models/ner/clusters.tsv.gz").read_bytes()
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        word, coarse, mid, fine = line.split("\t")
+        clusters[word] = (coarse, mid, fine)
+    return NameLists(frozenset(first), frozenset(sur), frozenset(loc), classes, clusters)
 
 
 def shape(word: str) -> str:
@@ -65,6 +72,21 @@ def shape(word: str) -> str:
         if not out or out[-1] != c:
             out.append(c)
     return "".join(out[:6])
+
+
+def _cluster_features(word: str, lists: NameLists) -> list[str]:
+    """The word's distributional clusters (``c0=``/``c1=``/``c2=``: 50/200/800 clusters); a word
+    not in the table falls back to its lower-case or capitalised form (``clow``), and an unknown
+    capitalised word says so (``cunk``): rare capitalised words are names more often."""
+    c = lists.clusters.get(word)
+    extra: list[str] = []
+    if c is None:
+        c = lists.clusters.get(word.lower()) or lists.clusters.get(word.capitalize())
+        if c is not None:
+            extra.append("clow")
+    if c is None:
+        return ["cunk"] if word[:1].isupper() else []
+    return [*extra, "c0=" + c[0], "c1=" + c[1], "c2=" + c[2]]
 
 
 def _gazetteer_flags(word: str, lists: NameLists) -> list[str]:
@@ -98,19 +120,24 @@ class WordViews:
 def build_views(word: str, lists: NameLists) -> WordViews:
     low = word.lower()
     sh = shape(word)
-    own = ["b", "w=" + low, "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:], "p3=" + low[:3], "sh=" + sh]
+    # no bias feature and no "short word" flag: measured, dropping them costs nothing and saves time
+    own = ["w=" + low, "s2=" + low[-2:], "s3=" + low[-3:], "s4=" + low[-4:], "p3=" + low[:3], "sh=" + sh]
     cap = word[:1].isupper()
     if cap:
         own.append("cap")
     if len(word) > 1 and word.isupper():
         own.append("allcap")
-    if len(word) <= 4 and cap:
-        own.append("short")
     gaz = _gazetteer_flags(word, lists)
     wc = lists.wordclass.get(word)
     if wc:
         gaz.append("wc" + wc)
     own.extend(gaz)
+    clusters = _cluster_features(word, lists)
+    own.extend(clusters)
+    if word in lists.sur and wc in (None, "P"):
+        # the surname list also holds common nouns (Haus, Bank, Morgen): this flag leaves them out
+        gaz.append("snc")
+        own.append("snc")
     role = role_stem(word) if cap else None
     if role:
         own.append("role")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 
 from .ner_features import NameLists
-from .ner_lexicon import BRANCH_WORDS, COUNTRY_SHORT, REGIONS, adjective_place
+from .ner_lexicon import BRANCH_WORDS, COUNTRY_SHORT, REGIONS, adjective_place, role_stem
 
 Span = tuple[int, int, str]
 
@@ -128,7 +128,10 @@ def recurring_spans(sentences: list[list[str]], spans: list[list[Span]]) -> list
     for words, sent_spans in zip(sentences, spans, strict=True):
         for s, e, lab in sent_spans:
             form = " ".join(words[s:e])
-            label_of.setdefault(form, Counter())[lab] += 1
+            votes = label_of.get(form)
+            if votes is None:
+                votes = label_of[form] = Counter()  # not setdefault: that builds a Counter per span
+            votes[lab] += 1
             tagged[form] += 1
             if lab == "PER" and e - s >= 2 and words[e - 1][:1].isupper():
                 surnames.add(words[e - 1])
@@ -179,7 +182,12 @@ def repair_spans(words: list[str], spans: list[Span]) -> list[Span]:
     - a branch followed by its place (``ARD-Studio`` ``Brüssel``) is one ORG span.
     """
     out: list[Span] = []
+    taken = occupied(spans, len(words))
     for s, e, lab in sorted(spans):
+        if lab == "LOC" and e - s == 1 and s > 0 and not taken[s - 1] and _is_branch(words[s - 1]):
+            s -= 1  # the tagger left the branch untagged: ``ARD-Studio`` + ``Brüssel``, merged below
+            out.append((s, s + 1, "ORG"))
+            s += 1
         if e - s == 1 and (
             adjective_place(words[s]) and words[s][:1].islower() or _is_part_compound(words[s])
         ):
@@ -245,6 +253,32 @@ NAME_PARTICLES: frozenset[str] = frozenset({"von", "van", "de", "der", "zu", "vo
 _CLOSERS: frozenset[str] = frozenset({".", ",", ";", ":", "!", "?", ")", '"', "“", "‘", "«", "»"})
 
 
+def _person_end(words: list[str], s: int, e: int) -> int:
+    """Where a person span really ends: before the first lower-case word that is no name particle
+    (``Jesus am Kreuz`` → ``Jesus``), and without a trailing particle (``David von`` → ``David``).
+    The tagger runs names on into the words after them; GermEval never does."""
+    for i in range(s + 1, e):
+        w = words[i]
+        if w[:1].islower() and w not in NAME_PARTICLES:
+            e = i
+            break
+    while e - s > 1 and words[e - 1] in NAME_PARTICLES:
+        e -= 1
+    return e
+
+
+#: Adjective endings: ``vom Mikrobiologischen Institut`` is no ``von Brunn``.
+_ADJECTIVE_ENDINGS: tuple[str, ...] = ("ischen", "ische", "ischer", "ischem", "lichen", "liche", "licher")
+
+
+def _may_follow_particle(word: str, lists: NameLists) -> bool:
+    """Whether ``word`` after ``von``/``zu`` … can continue a person's name: capitalised, not a
+    common noun (``zu Gast``), not a role (``vom Bankdirektor``) and not an adjective."""
+    if not word[:1].isupper() or lists.wordclass.get(word) in ("N", "L"):
+        return False
+    return role_stem(word) is None and not word.endswith(_ADJECTIVE_ENDINGS)
+
+
 def person_shapes(words: list[str], spans: list[Span], lists: NameLists) -> list[Span]:
     """Person spans shaped as GermEval draws them, and speakers after cues:
 
@@ -262,7 +296,12 @@ def person_shapes(words: list[str], spans: list[Span], lists: NameLists) -> list
         if lab == "PER":
             if e - s > 1 and words[s] in LEADING_TITLES:
                 s += 1
-            while e + 1 < len(words) and words[e] in NAME_PARTICLES and words[e + 1][:1].isupper():
+            e = _person_end(words, s, e)
+            while (
+                e + 1 < len(words)
+                and words[e] in NAME_PARTICLES
+                and _may_follow_particle(words[e + 1], lists)
+            ):
                 nxt = e + 2
                 if any(t[0] == e + 1 for t in ordered[k + 1 :]):
                     ordered = [t for t in ordered if t[0] != e + 1]
@@ -445,6 +484,8 @@ _WAR_ORDINALS: frozenset[str] = frozenset(
 
 
 def _web_address(word: str) -> bool:
+    if "." not in word and ":" not in word:
+        return False  # the common case, checked first: this runs for every word
     low = word.lower()
     return low.startswith(("www.", "http://", "https://")) or (
         "." in low
