@@ -19,6 +19,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -26,7 +28,7 @@ from ..article import PROSE_ZONES
 from ..contract import Amount, TimeExpression
 from . import extensions  # noqa: F401
 from .amount_roles import assign_roles, clause_window, index_mentions
-from .extensions import zone_ranges
+from .extensions import doc_text, zone_ranges
 from .lemma_nouns import base_form
 from .numbers import (
     fraction_value,
@@ -265,6 +267,9 @@ _PHONE = re.compile(
     r"|(?<![\d.,])0\d{2,5}(?:(?:\s*/\s*|-|\s)\d{3,}(?:[\s-]\d{2,})*|\s*/\s*\d{2,}(?:[\s-]\d{2,})+"
     r"|(?:[\s-]\d{2,4}){2,})(?![\d.,]\d)"
 )
+#: Where a phone number can start (``Tel``, ``Telefon``, ``Fax``, ``Hotline``, ``Rufnummer``,
+#: ``Notruf``, ``+``, ``0``): _PHONE is tried only there, like CORE at _TRIGGER.
+_PHONE_TRIGGER = re.compile(r"[TFHRN+0]")
 
 
 @dataclass
@@ -436,6 +441,22 @@ def _scan(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
             yield m
 
 
+def phone_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """What ``_PHONE.finditer(text, start, end)`` would find, trying it only at its first letters."""
+    found: list[tuple[int, int]] = []
+    last = start
+    match = _PHONE.match
+    for t in _PHONE_TRIGGER.finditer(text, start, end):
+        pos = t.start()
+        if pos < last:
+            continue
+        m = match(text, pos, end)
+        if m:
+            last = m.end()
+            found.append((m.start(), last))
+    return found
+
+
 def find_amounts(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Amount]:
     """All amounts in ``text[start:end]``, skipping the ``blocked`` spans (dates, phones)."""
     found: list[Amount] = []
@@ -496,33 +517,50 @@ def find_all(
     for start, end in ranges:
         matches = find_times(text, start, end, anchor)
         blocked = [(t.start, t.end) for t in matches]
-        blocked += [(p.start(), p.end()) for p in _PHONE.finditer(text, start, end)]
+        blocked += phone_spans(text, start, end)
         times.extend(t.expr for t in matches if t.expr is not None)
         amounts.extend(find_amounts(text, start, end, blocked))
     return amounts, times
 
 
-def _sentences(doc: Doc) -> list[tuple[int, int]]:
-    if doc.has_annotation("SENT_START"):
+def _sentences(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``doc.sents`` (the whole text when the doc has no sentences).
+
+    Read from one array instead of ``doc.sents``: each ``Span.start_char`` builds a Python
+    token, which cost more than finding the amounts. Same bounds as ``doc.sents``: a sentence
+    starts at token 0 and at every token whose ``SENT_START`` is 1, and ends where its last
+    token's text ends.
+    """
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return [(0, len(text))]
+    if "sents" in doc.user_hooks:  # a user pipeline's own sentence rule: ask spaCy
         return [(s.start_char, s.end_char) for s in doc.sents]
-    return [(0, len(doc.text))]
+    table = doc.to_array([SENT_START, IDX, LENGTH])
+    cuts = (numpy.flatnonzero(table[1:, 0] == 1) + 1).tolist()
+    idx = table[:, 1].tolist()
+    ends = (table[:, 1] + table[:, 2]).tolist()
+    return [(idx[a], ends[b - 1]) for a, b in zip([0, *cuts], [*cuts, len(doc)], strict=True)]
 
 
-def link_roles(doc: Doc, amounts: list[Amount]) -> None:
-    """Fill actor/origin/destination/location from the entities the entity component found."""
+def link_roles(doc: Doc, amounts: list[Amount], text: str | None = None) -> None:
+    """Fill actor/origin/destination/location from the entities the entity component found.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds that string on every access).
+    """
     mentions = index_mentions(doc._.wl_entities)
     if not mentions or not amounts:
         return
+    text = doc_text(doc) if text is None else text
     starts = [m.start for m in mentions]
-    sents = _sentences(doc)
+    sents = _sentences(doc, text)
     si = 0
     for amount in amounts:
         while si + 1 < len(sents) and sents[si][1] <= amount.start:
             si += 1
         sent = sents[si]
         others = [a for a in amounts if a.start < sent[1] and a.end > sent[0]]
-        window = clause_window(doc.text, sent, amount, others)
-        assign_roles(doc.text, amount, mentions, window, starts)
+        window = clause_window(text, sent, amount, others)
+        assign_roles(text, amount, mentions, window, starts)
 
 
 class AmountsComponent:
@@ -533,10 +571,11 @@ class AmountsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = Anchor.parse(doc._.wl_article_date)
-        amounts, times = find_all(doc.text, zone_ranges(doc, PROSE_ZONES), anchor)
+        text = doc_text(doc)
+        amounts, times = find_all(text, zone_ranges(doc, PROSE_ZONES), anchor)
         amounts.sort(key=lambda a: a.start)
         times.sort(key=lambda t: t.start)
-        link_roles(doc, amounts)
+        link_roles(doc, amounts, text)
         doc._.wl_amounts = amounts
         doc._.wl_times = times
         return doc
