@@ -126,3 +126,25 @@ def test_quotes_outside_prose_zones_are_ignored() -> None:
 
 def test_text_without_quotations_yields_none() -> None:
     assert run("Der Zug fährt um acht Uhr ab. Das Wetter ist schön.") == []
+
+
+def test_straight_mark_after_a_full_stop_opens_the_next_sentence() -> None:
+    from wortlaut.nlp.quote_features import sentence_ids, split_sentences
+
+    words = ["Er", "kam", ".", '"', "Ja", '"', ",", "sagte", "er", "."]
+    spaces = [True, True, False, True, False, False, False, True, True, False]
+    assert split_sentences(words, [False] * 10, spaces) == [0, 3]
+    # a closing straight mark (no space before it) stays with its sentence
+    words = ["„", "Er", "kam", ".", '"', "Dann", "ging", "er", "."]
+    spaces = [True, False, True, False, False, True, True, True, False]
+    assert split_sentences(words, [False] * 9, spaces) == [0, 5]
+    assert sentence_ids(5, [0, 3]) == [0, 0, 0, 1, 1]
+    assert sentence_ids(4, [2]) == [0, 0, 0, 0]  # tokens before the first start join it
+
+
+def test_source_phrase_is_found_through_the_component() -> None:
+    (quote,) = run("Nach Angaben der Polizei wurden drei Menschen verletzt.")
+    assert quote.type == "indirect"
+    assert quote.speaker is not None and quote.speaker.text == "Angaben der Polizei"
+    assert quote.cue is not None and quote.cue.text == "Nach"
+    assert quote.text == "wurden drei Menschen verletzt"

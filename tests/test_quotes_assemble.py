@@ -104,8 +104,50 @@ def test_derived_adjective_before_the_cue_noun_is_the_speaker() -> None:
 def test_name_after_a_preposition_is_not_a_speaker() -> None:
     words = ["Bei", "der", "NATO", "hieß", "es", ",", "man", "sei", "bereit"]
     msg = labels("O O O O O O B-IND I-IND I-IND")
-    (quote,) = assemble(words, msg, ["O"] * 9, [0], [], [Chunk("ORG", 2, 3)])
+    roles = labels("O O O B-CUE I-CUE O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [], [Chunk("ORG", 2, 3)])
     assert quote.speaker is None
+
+
+def test_indirect_message_without_cue_or_speaker_is_dropped() -> None:
+    words = ["Die", "Lage", "sei", "ruhig", ",", "meint", "Smith"]
+    msg = labels("B-IND I-IND I-IND I-IND O O O")
+    assert assemble(words, msg, ["O"] * 7, [0], []) == []
+    # the same message with a speaker (a name in its sentence) stays
+    (quote,) = assemble(words, msg, ["O"] * 7, [0], [], [Chunk("PER", 6, 7)])
+    assert quote.type == "IND" and quote.speaker == (6, 7)
+
+
+def test_nested_direct_quote_shares_cue_and_frame_of_its_paraphrase() -> None:
+    words = ["Er", "sagte", ",", "es", "sei", "„", "reine", "Spekulation", "“", "."]
+    msg = labels("O O O B-IND I-IND I-IND I-IND I-IND I-IND O")
+    roles = labels("B-SPK B-CUE FRM O O O O O O O")
+    quoted = [Quoted(5, 9, 0)]
+    paraphrase, nested = assemble(words, msg, roles, [0], quoted)
+    assert nested.nested and nested.type == "DIR" and nested.spans == [(5, 9)]
+    assert nested.speaker == paraphrase.speaker == (0, 1)
+    assert nested.cue == paraphrase.cue == [(1, 2)]
+    assert nested.frame == paraphrase.frame
+
+
+def test_tagged_speaker_loses_a_trailing_verb_and_a_lone_verb_is_no_speaker() -> None:
+    words = ["Politische", "Beobachter", "wiesen", "darauf", "hin", ",", "dass", "es", "regne"]
+    msg = labels("O O O O O O B-IND I-IND I-IND")
+    roles = labels("B-SPK I-SPK I-SPK B-CUE I-CUE O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (0, 2)
+    roles = labels("O O B-SPK B-CUE I-CUE O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker is None
+
+
+def test_quoted_title_is_not_a_direct_quote_but_wording_is() -> None:
+    words = ["die", "„", "Partij", "voor", "de", "Vrijheid", "“", "und", "„", "reine", "Spekulation", "“"]
+    quoted = [Quoted(1, 7, 0), Quoted(8, 12, 0)]
+    msg = labels("O B-DIR I-DIR I-DIR I-DIR I-DIR I-DIR O O O O O")
+    out = force_direct(msg, quoted, words)
+    assert out[1:7] == ["O"] * 6
+    assert out[8:12] == ["B-DIR", "I-DIR", "I-DIR", "I-DIR"]
 
 
 def test_every_contract_quote_type_has_a_tag() -> None:
@@ -121,3 +163,14 @@ def test_speaker_phrase_takes_its_genitive_attribute() -> None:
     roles = labels("O O O O B-CUE B-SPK I-SPK O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.speaker == (5, 10)
+
+
+def test_quotation_the_tagger_typed_as_paraphrase_is_direct_unless_the_paraphrase_goes_on() -> None:
+    words = ["„", "a", "b", "c", "d", "e", "f", "g", "“", ",", "sagte", "er"]
+    quoted = [Quoted(0, 9, 0)]
+    only_inside = labels("O B-IND I-IND I-IND I-IND I-IND I-IND I-IND O O O O")
+    assert force_direct(only_inside, quoted, words)[:9] == ["B-DIR"] + ["I-DIR"] * 8
+    words = ["es", "sei", "„", "a", "b", "c", "d", "e", "f", "g", "“"]
+    quoted = [Quoted(2, 11, 0)]
+    around = labels("B-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND")
+    assert force_direct(around, quoted, words) == around

@@ -4,7 +4,11 @@ Reproduces the packaged model from ``../shared/data``:
 
     nice -n 10 .venv/bin/python training/train_quotes.py \
         --data ../shared/data/quotes-wikinews-de --ud ../shared/data/ud \
-        --out src/wortlaut/models/quotes
+        --gazetteers ../shared/data/gazetteers --out src/wortlaut/models/quotes \
+        --c1 0.05 --iterations 150
+
+(``--limit 600`` trains on the first 600 train articles only, leaving 600–699 as a held-out
+slice for tuning rules without looking at dev.)
 
 Two linear-chain CRFs (python-crfsuite) over whole documents tokenised exactly as the component
 tokenises them (spaCy's blank German tokenizer):
@@ -13,8 +17,9 @@ tokenises them (spaCy's blank German tokenizer):
 2. ``roles.crfsuite`` tags speaker, cue and addressee (BIO) and frame tokens, given the message
    labels (gold labels while training, the first tagger's output at run time).
 
-Lexicons are learned too: the cue lexicon from the cue spans of the train split, the subjunctive
-lexicon from the ``Mood=Sub`` forms of the UD treebanks.
+Lexicons are learned too: the cue lexicon from the cue spans of the train split, the
+reported-speech verbs from its reported messages, the subjunctive lexicon from the ``Mood=Sub``
+forms of the UD treebanks.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ import pycrfsuite
 import spacy
 
 from wortlaut.nlp.quote_features import Lexicons, doc_features, role_features, view_from_tokens
-from wortlaut.nlp.quote_marks import pair_marks
+from wortlaut.nlp.quote_marks import QUOTE_CHARS, pair_marks
 
 TYPE_CODES = {
     "Direct": "DIR",
@@ -69,6 +74,28 @@ def learn_cues(docs: list[dict[str, Any]], min_count: int = 2, min_ratio: float 
         for w, c in in_cue.items()
         if c >= min_count and c / total[w] >= min_ratio and any(ch.isalpha() for ch in w)
     }
+
+
+def learn_reported(docs: list[dict[str, Any]], min_count: int = 3, min_ratio: float = 0.5) -> set[str]:
+    """Lower-case words that make a sentence a reported speech act (``fordert``, ``sprach``): of
+    the sentences with the word, no quotation marks and no annotation of another type, at least
+    ``min_ratio`` are (part of) a reported message."""
+    hit: Counter[str] = Counter()
+    free: Counter[str] = Counter()
+    for d in docs:
+        types_of: dict[int, set[str]] = {}
+        for a in d["annotations"]:
+            for t in a["quote"]["tokenIds"]:
+                types_of.setdefault(int(t), set()).add(a["type"])
+        for s in d["sentences"]:
+            types: set[str] = set().union(*(types_of.get(int(i), set()) for i in s["tokenIds"]))
+            if types - {"Reported"} or any(len(t) == 1 and t in QUOTE_CHARS for t in s["tokens"]):
+                continue
+            for w in set(s["tokens"]):
+                if w.isalpha() and w.islower():
+                    free[w] += 1
+                    hit[w] += "Reported" in types
+    return {w for w, c in hit.items() if c >= min_count and c / free[w] >= min_ratio}
 
 
 def learn_subjunctive(ud_dir: Path) -> set[str]:
@@ -191,16 +218,27 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--folds", type=int, default=0, help="train the role tagger on held-out message labels")
+    ap.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        help="train on the first N train articles only (the rest: held out)",
+    )
     args = ap.parse_args()
     t0 = time.time()
-    docs = load(args.data / "train.jsonl")
+    docs = load(args.data / "train.jsonl")[: args.limit]
     genders = learn_genders(args.gazetteers)
     lex = Lexicons(
         cues=frozenset(learn_cues(docs)),
         subjunctive=frozenset(learn_subjunctive(args.ud)),
         first_names=frozenset(genders),
+        reported=frozenset(learn_reported(docs)),
     )
-    print(f"lexicons: {len(lex.cues)} cue words, {len(lex.subjunctive)} subjunctive forms", flush=True)
+    print(
+        f"lexicons: {len(lex.cues)} cue words, {len(lex.subjunctive)} subjunctive forms, "
+        f"{len(lex.reported)} reported-speech verbs",
+        flush=True,
+    )
     tokenizer = spacy.blank("de").tokenizer
     xs, ms, rs, ss = [], [], [], []
     for d in docs:
@@ -213,7 +251,13 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "lexicons.json").write_text(
         json.dumps(
-            {"cues": sorted(lex.cues), "subjunctive": sorted(lex.subjunctive)}, ensure_ascii=False, indent=0
+            {
+                "cues": sorted(lex.cues),
+                "subjunctive": sorted(lex.subjunctive),
+                "reported": sorted(lex.reported),
+            },
+            ensure_ascii=False,
+            indent=0,
         ),
         encoding="utf-8",
     )

@@ -33,6 +33,7 @@ TYPE_NAMES = {
 INHERIT_SENTENCES = 3
 PUNCT = frozenset(",:;-–—()„“”»«‚‘’\"'")
 MAX_SPLIT_GAP = 14
+SOURCE_CUES = frozenset({"nach", "laut", "gemäß", "zufolge"})
 
 
 @dataclass
@@ -145,6 +146,32 @@ def extend_genitive(words: Sequence[str], end: int, q: DraftQuote) -> int:
     return end
 
 
+OBJECT_PRONOUNS = frozenset({"ihn", "ihm", "ihnen", "sich", "uns", "mich", "mir"})
+NAME_PARTICLES = frozenset({"der", "den", "de", "van", "von", "zu"})
+
+
+def trim_speaker(words: Sequence[str], start: int, end: int) -> tuple[int, int]:
+    """A tagged speaker phrase without the verb the tagger took along: a speaker ends in a noun
+    (``Politische Beobachter`` + ``wiesen``) and does not start with an object pronoun
+    (``charakterisierte ihn`` + ``der Funktionär``); ``der Leyen`` takes its ``Von``."""
+    if any(w[:1].isupper() for w in words[start:end]):
+        while end - start > 1 and words[end - 1].isalpha() and words[end - 1].islower():
+            end -= 1
+    for k in range(start, min(end - 1, start + 2)):
+        if words[k].lower() in OBJECT_PRONOUNS:
+            start = k + 1
+            break
+    if (
+        start > 0
+        and words[start] in NAME_PARTICLES
+        and words[start - 1] in ("Von", "von")
+        and start + 1 < end
+        and words[start + 1][:1].isupper()
+    ):
+        start -= 1
+    return start, end
+
+
 def attach_roles(
     words: Sequence[str],
     quotes: list[DraftQuote],
@@ -176,17 +203,55 @@ def attach_roles(
         assigned.setdefault(qi, []).append(c)
     for qi, q in enumerate(quotes):
         mine = assigned.get(qi, [])
-        speakers = [c for c in mine if c.label == "SPK"]
+        speakers = [c for c in mine if c.label == "SPK" and can_speak(words, c)]
         if speakers:
             best = min(speakers, key=lambda c: _distance(q, c))
-            q.speaker = (best.start, extend_genitive(words, best.end, q))
+            q.speaker = trim_speaker(words, best.start, extend_genitive(words, best.end, q))
         q.cue = [(c.start, c.end) for c in mine if c.label == "CUE"]
         addressees = [c for c in mine if c.label == "ADR"]
         if addressees:
             best = min(addressees, key=lambda c: _distance(q, c))
             q.addressee = (best.start, best.end)
-        q.frame = _frame(q, roles, sent_of, sent_bounds, [c for c in mine])
+        q.frame = _frame(q, roles, sent_of, sent_bounds, mine, words)
     return leftover
+
+
+SPEAKER_PRONOUNS = frozenset(
+    {
+        "er",
+        "sie",
+        "es",
+        "ich",
+        "wir",
+        "man",
+        "ihr",
+        "du",
+        "dieser",
+        "diese",
+        "jener",
+        "der",
+        "die",
+        "beide",
+        "alle",
+    }
+)
+
+
+def can_speak(words: Sequence[str], c: Chunk) -> bool:
+    """Whether a tagged speaker chunk can name a speaker: it has a capitalised word, a pronoun or
+    an adjective derived from a place (``russischen``); a lone verb, article or comma cannot."""
+    toks = [w for w in words[c.start : c.end] if any(ch.isalnum() for ch in w)]
+    if not toks:
+        return False
+    if len(toks) == 1:
+        w = toks[0]
+        low = w.lower()
+        return (
+            low in SPEAKER_PRONOUNS
+            or (w[:1].isupper() and low not in DETERMINERS)
+            or low.endswith(("ische", "ischen", "ischer", "isches"))
+        )
+    return any(w[:1].isupper() or w.lower() in SPEAKER_PRONOUNS for w in toks)
 
 
 def _frame(
@@ -195,8 +260,10 @@ def _frame(
     sent_of: Sequence[int],
     sent_bounds: Sequence[tuple[int, int]],
     mine: list[Chunk],
+    words: Sequence[str] = (),
 ) -> list[tuple[int, int]]:
-    """Frame: the labelled attribution tokens of the quote's sentences outside its message."""
+    """Frame: the labelled attribution tokens of the quote's sentences outside its message; a
+    source phrase (``nach Angaben der Polizei``) is its own frame."""
     sents = sorted({sent_of[a] for a, _ in q.spans} | {sent_of[b - 1] for _, b in q.spans})
     inside: set[int] = set()
     for a, b in q.spans:
@@ -212,9 +279,18 @@ def _frame(
                 continue
             if roles[i] == "FRM" or i in own:
                 tokens.append(i)
-    if not any(roles[i] == "FRM" for i in tokens):
+    if not any(roles[i] == "FRM" for i in tokens) and not _source_cue(q, words):
         return []
     return _runs(tokens)
+
+
+def _source_cue(q: DraftQuote, words: Sequence[str]) -> bool:
+    return (
+        bool(words)
+        and len(q.cue) == 1
+        and q.cue[0][1] - q.cue[0][0] == 1
+        and (words[q.cue[0][0]].lower() in SOURCE_CUES)
+    )
 
 
 def _runs(tokens: list[int]) -> list[tuple[int, int]]:
@@ -227,6 +303,9 @@ def _runs(tokens: list[int]) -> list[tuple[int, int]]:
     return out
 
 
+#: types kept only with a cue or a speaker: an unattributed "indirect" message is mostly a
+#: plain statement the tagger took for one (dev: 11 of 15 such quotes were wrong)
+NEED_ATTRIBUTION = frozenset({"IND"})
 #: types whose speaker is normally named in their own sentence
 OWN_SENTENCE_TYPES = frozenset({"DIR", "IND", "REP"})
 
@@ -341,17 +420,32 @@ def inherit_speakers(
             last = q
 
 
-def nested_direct(quotes: list[DraftQuote], quoted: list[Quoted]) -> list[DraftQuote]:
-    """Quoted words inside a paraphrase (indirect, reported, …): direct quotes of the same speaker."""
+def nested_direct(
+    quotes: list[DraftQuote], quoted: list[Quoted], words: Sequence[str] = ()
+) -> list[DraftQuote]:
+    """Quoted words inside a paraphrase (indirect, reported, …): direct quotes with the same
+    speaker, cue, addressee and frame (the train split's nested quotes share the cue and frame
+    of their paraphrase in about 70% of cases, the speaker in 80%)."""
     out: list[DraftQuote] = []
     for q in quotes:
         if q.type == "DIR":
             continue
         for m in quoted:
-            if m.end - m.start < 3:
+            if m.end - m.start < 3 or (words and is_title(words, m)):
                 continue
             if any(a <= m.start and m.end <= b for a, b in q.spans):
-                out.append(DraftQuote(type="DIR", spans=[(m.start, m.end)], speaker=q.speaker, nested=True))
+                out.append(
+                    DraftQuote(
+                        type="DIR",
+                        spans=[(m.start, m.end)],
+                        speaker=q.speaker,
+                        cue=list(q.cue),
+                        addressee=q.addressee,
+                        frame=list(q.frame),
+                        inherited=q.inherited,
+                        nested=True,
+                    )
+                )
     return out
 
 
@@ -370,6 +464,14 @@ def is_wording(words: Sequence[str], q: Quoted) -> bool:
 WORDING_MAX = 6
 
 
+def _paraphrase_goes_on(labels: Sequence[str], q: Quoted) -> bool:
+    """Whether the message labelled inside a quoted stretch reaches beyond its marks: a paraphrase
+    quoting words, not a quotation the tagger gave the wrong type."""
+    before = q.start > 0 and labels[q.start - 1] != "O"
+    after = q.end < len(labels) and labels[q.end].startswith("I-")
+    return before or after
+
+
 def force_direct(msg: Sequence[str], quoted: list[Quoted], words: Sequence[str] = ()) -> list[str]:
     """Message labels with quote marks trusted: a long quoted stretch is a direct quote, and a
     quoted stretch the tagger labelled direct in part is direct as a whole."""
@@ -384,8 +486,16 @@ def force_direct(msg: Sequence[str], quoted: list[Quoted], words: Sequence[str] 
             labels - {"DIR"}
             and long
             and len([i for i in inner if out[i][2:] not in ("", "DIR")]) > len(inner) // 2
+            and _paraphrase_goes_on(out, q)
         ):
             continue  # mostly a paraphrase around it: nested_direct takes care of it
+        if words and is_title(words, q):
+            if all(out[i][2:] == "DIR" for i in range(q.start, q.end)) and not (
+                q.end < len(out) and out[q.end] == "I-DIR"
+            ):
+                for i in range(q.start, q.end):
+                    out[i] = "O"
+            continue
         if long or "DIR" in labels or (words and not labels and is_wording(words, q)):
             out[q.start] = "B-DIR"
             for i in range(q.start + 1, q.end):
@@ -393,6 +503,24 @@ def force_direct(msg: Sequence[str], quoted: list[Quoted], words: Sequence[str] 
             if q.end < len(out) and out[q.end].startswith("I-"):
                 out[q.end] = "B-" + out[q.end][2:]
     return out
+
+
+#: lower-case words that do not make a quoted phrase someone's wording: function words of names
+#: and titles in other languages (``Department of Vertebrate Zoology``, ``Partij voor de Vrijheid``)
+NAME_WORDS = frozenset(
+    {"of", "for", "the", "and", "du", "de", "la", "le", "les", "pour", "un", "une", "voor"}
+    | {"del", "di", "da", "y", "et", "on", "at", "to", "a", "an", "van"}
+)
+
+
+def is_title(words: Sequence[str], q: Quoted) -> bool:
+    """A quoted phrase of 2–6 words whose words are all capitalised or function words of names:
+    a title or name, not a quotation (239 of 243 all-capitalised such phrases in the train split
+    are no direct quote, 51 of 63 with only name function words)."""
+    inner = [w for w in words[q.start + 1 : q.end - 1] if any(ch.isalnum() for ch in w)]
+    if not 2 <= len(inner) <= WORDING_MAX:
+        return False
+    return all(not w[:1].islower() or w in NAME_WORDS for w in inner)
 
 
 def assemble(
@@ -417,6 +545,7 @@ def assemble(
     quotes = group_messages(words, msg, roles, sent_of)
     leftover = attach_roles(words, quotes, roles, sent_of, bounds)
     inherit_speakers(quotes, leftover, sent_of, names, words)
-    quotes.extend(nested_direct(quotes, quoted))
+    quotes = [q for q in quotes if q.type not in NEED_ATTRIBUTION or q.cue or q.speaker is not None]
+    quotes.extend(nested_direct(quotes, quoted, words))
     quotes.sort(key=lambda q: (q.start, q.nested))
     return quotes

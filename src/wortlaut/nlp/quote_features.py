@@ -31,6 +31,7 @@ class Static:
     prev2: str
     next2: str
     shape: str
+    next_shape: str
     cue: bool
     subj: bool
     first: bool
@@ -43,6 +44,8 @@ class Lexicons:
     cues: frozenset[str] = field(default_factory=frozenset)
     subjunctive: frozenset[str] = field(default_factory=frozenset)
     first_names: frozenset[str] = field(default_factory=frozenset)
+    #: verb forms that mark a sentence as a reported speech act (``fordert``, ``sprach``)
+    reported: frozenset[str] = field(default_factory=frozenset)
     #: word form -> its context-free features (see :func:`static`)
     cache: dict[str, Static] = field(default_factory=dict, compare=False, repr=False)
 
@@ -80,6 +83,18 @@ QL_STR = tuple(f"ql={k}" for k in range(5))
 QM_STR = tuple(f"q-1={k}" for k in range(4))
 QP_STR = tuple(f"q+1={k}" for k in range(4))
 MARK_FORMS = frozenset({"<open>", "<close>", "<mark>"})
+#: ``ac=`` strings by (seen cue, seen colon, seen dass, commas up to 2): formatting per token is slow
+AC_STR = {
+    (c, o, d, k): f"ac={c:d}{o:d}{d:d}{k}"
+    for c in (False, True)
+    for o in (False, True)
+    for d in (False, True)
+    for k in range(3)
+}
+#: ``sh-1=`` strings by (previous shape, shape), filled as shapes are seen
+SH_PAIR: dict[tuple[str, str], str] = {}
+POS_STR = tuple(f"pos={k}" for k in range(7))
+D_STR = {d: f"d={d}" for d in (0, 1, 2, 3, 6, 12)}
 
 
 def static(word: str, low: str, lex: Lexicons) -> Static:
@@ -107,7 +122,9 @@ def static(word: str, low: str, lex: Lexicons) -> Static:
         own.append("subj")
     if low in PRONOUNS:
         own.append("pron")
-    st = Static(tuple(own), "w-1=" + low, "w+1=" + low, "w-2=" + low, "w+2=" + low, sh, cue, subj, first)
+    st = Static(
+        tuple(own), "w-1=" + low, "w+1=" + low, "w-2=" + low, "w+2=" + low, sh, "sh+1=" + sh, cue, subj, first
+    )
     if len(cache) >= STATIC_CACHE_SIZE:
         cache.clear()
     cache[key] = st
@@ -115,13 +132,12 @@ def static(word: str, low: str, lex: Lexicons) -> Static:
 
 
 def sentence_ids(n: int, sent_starts: Sequence[int]) -> list[int]:
+    """The sentence number of every token (tokens before the first start count as sentence 0)."""
     ids = [0] * n
-    k = -1
-    starts = set(sent_starts)
-    for i in range(n):
-        if i in starts:
-            k += 1
-        ids[i] = max(k, 0)
+    starts = [b for b in sorted(set(sent_starts)) if 0 <= b < n]
+    cuts = [*starts, n]
+    for k in range(len(starts)):
+        ids[cuts[k] : cuts[k + 1]] = [k] * (cuts[k + 1] - cuts[k])
     return ids
 
 
@@ -198,10 +214,14 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
             f.append("bos")
         if view.breaks[i]:
             f.append("par")
-        f.append(f"ac={seen_cue:d}{seen_colon:d}{seen_dass:d}{commas if commas < 2 else 2}")
+        f.append(AC_STR[seen_cue, seen_colon, seen_dass, commas if commas < 2 else 2])
         if i > 0:
             f.append(sts[i - 1].prev)
-            f.append("sh-1=" + shapes[i - 1] + shapes[i])
+            pair = (shapes[i - 1], shapes[i])
+            sh_pair = SH_PAIR.get(pair)
+            if sh_pair is None:
+                sh_pair = SH_PAIR[pair] = "sh-1=" + pair[0] + pair[1]
+            f.append(sh_pair)
             f.append(QM_STR[qstate[i - 1]])
             if is_cue[i - 1]:
                 f.append("cue-1")
@@ -213,7 +233,7 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
             f.append("BOD")
         if i + 1 < n:
             f.append(sts[i + 1].next)
-            f.append("sh+1=" + shapes[i + 1])
+            f.append(sts[i + 1].next_shape)
             f.append(QP_STR[qstate[i + 1]])
             if is_cue[i + 1]:
                 f.append("cue+1")
@@ -235,6 +255,15 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
     return feats
 
 
+_KINDS = ("O", "DIR", "IND", "FI", "IFI", "REP")
+_RELS = ("none", "in", "before", "after", "between")
+M_STR = {k: "m=" + k for k in _KINDS}
+M_PREV = {k: "m-1=" + k for k in _KINDS}
+M_NEXT = {k: "m+1=" + k for k in _KINDS}
+MR_STR = {r: "mr=" + r for r in _RELS}
+DREL_STR = {(r, k): f"d{r}={k}" for r in _RELS for k in (1, 2)}
+
+
 def role_features(
     base: list[list[str]], msg_labels: Sequence[str], sent_starts: Sequence[int]
 ) -> list[list[str]]:
@@ -251,6 +280,7 @@ def role_features(
                 first_msg[s] = i
             last_msg[s] = i
     sent_starts_of = list(sent_starts) or [0]
+    kinds = [lab[2:] if lab != "O" else "O" for lab in msg_labels]
     out: list[list[str]] = []
     for i in range(n):
         s = sids[i]
@@ -267,16 +297,16 @@ def role_features(
         else:
             rel = "between"
         pos = i - sent_starts_of[s]
-        f = [*base[i], "m=" + kind, "mr=" + rel, f"pos={pos if pos < 6 else 6}"]
+        f = [*base[i], M_STR[kind], MR_STR[rel], POS_STR[pos if pos < 6 else 6]]
         if rel in ("before", "after", "between"):
             d1, d2 = abs(i - first_msg[s]), abs(i - last_msg[s])
             d = d1 if d1 < d2 else d2
-            f.append(f"d={d if d < 3 else 3 if d < 6 else 6 if d < 12 else 12}")
-            f.append(f"d{rel}={1 if d < 6 else 2}")
+            f.append(D_STR[d if d < 3 else 3 if d < 6 else 6 if d < 12 else 12])
+            f.append(DREL_STR[rel, 1 if d < 6 else 2])
         if i > 0:
-            f.append("m-1=" + (msg_labels[i - 1][2:] if msg_labels[i - 1] != "O" else "O"))
+            f.append(M_PREV[kinds[i - 1]])
         if i + 1 < n:
-            f.append("m+1=" + (msg_labels[i + 1][2:] if msg_labels[i + 1] != "O" else "O"))
+            f.append(M_NEXT[kinds[i + 1]])
         if s > 0 and first_msg[s] < 0 and first_msg[s - 1] >= 0:
             f.append("prevmsg")
         if s + 1 < n_sent and first_msg[s] < 0 and first_msg[s + 1] >= 0:
@@ -288,7 +318,9 @@ def role_features(
 SENT_END = frozenset({".", "!", "?"})
 
 
-def split_sentences(words: Sequence[str], breaks: Sequence[bool]) -> list[int]:
+def split_sentences(
+    words: Sequence[str], breaks: Sequence[bool], spaces_before: Sequence[bool] | None = None
+) -> list[int]:
     """Sentence starts by a small rule: after . ! ? (and any closing marks) before a capital or an
     opening mark, and at paragraph breaks. Our own rule, so that training and extraction agree
     whatever sentence splitter a user's pipeline has."""
@@ -302,6 +334,14 @@ def split_sentences(words: Sequence[str], breaks: Sequence[bool]) -> list[int]:
         if w in SENT_END or (len(w) > 1 and w[-1] in "!?" and not w[0].isalnum()):
             j = i + 1
             while j < n and words[j] in ("“", "”", '"', "«", "»", "'", "‘", ")"):
+                if (
+                    spaces_before is not None
+                    and words[j] in ('"', "'")
+                    and spaces_before[j]
+                    and j + 1 < n
+                    and not spaces_before[j + 1]
+                ):
+                    break  # a straight mark after a space, before a word, opens the next sentence
                 j += 1
             if (
                 j < n
@@ -342,4 +382,4 @@ def view_from_tokens(texts: Sequence[str], whitespace: Sequence[str]) -> tuple[D
         ws = whitespace[i]
         pending_space = bool(ws)
         pending_break = "\n" in ws
-    return DocView(words, spaces, breaks, split_sentences(words, breaks)), keep
+    return DocView(words, spaces, breaks, split_sentences(words, breaks, spaces)), keep

@@ -63,6 +63,7 @@ def load(path: Path | None = None) -> QuoteModel:
             cues=frozenset(lex["cues"]),
             subjunctive=frozenset(lex["subjunctive"]),
             first_names=frozenset(genders),
+            reported=frozenset(lex.get("reported", [])),
         ),
         genders=dict(genders),
         path=path,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -27,8 +27,9 @@ from . import extensions  # noqa: F401
 from .extensions import in_zones, zone_ranges
 from .quote_assemble import TYPE_NAMES, Chunk, DraftQuote, assemble, force_direct
 from .quote_features import doc_features, role_features, view_from_tokens
-from .quote_marks import pair_marks
+from .quote_marks import pair_marks, quote_state
 from .quote_model import QuoteModel, shared_model
+from .quote_sources import apply_reported, apply_sources, continue_reports, find_reported, find_sources
 
 
 class QuotesComponent:
@@ -52,23 +53,29 @@ class QuotesComponent:
 
 def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     """The quotations of ``doc`` (entities, if any, taken from ``doc._.wl_entities``)."""
-    text = doc.text  # a join over all tokens in spaCy: build it once
-    starts_all, ends_all = token_bounds(doc)
-    words = [text[s:e] for s, e in zip(starts_all, ends_all, strict=True)]
-    gaps = [text[e:s] for e, s in zip(ends_all, [*starts_all[1:], len(text)], strict=True)]
-    view, keep = view_from_tokens(words, gaps)
+    words, spaces, starts_all, ends_all = token_table(doc)
+    view, keep = view_from_tokens(words, [" " if sp else "" for sp in spaces])
     if not view.words:
         return []
     quoted = pair_marks(view.words, view.spaces_before, view.breaks)
     feats = doc_features(view, quoted, model.lexicons)
     msg = force_direct(model.tag_messages(feats), quoted, view.words)
-    if all(lab == "O" for lab in msg):
+    qstate = quote_state(len(msg), quoted)
+    sources = find_sources(view.words, msg, view.sent_starts, qstate)
+    apply_reported(msg, find_reported(view.words, msg, view.sent_starts, qstate, model.lexicons.reported))
+    continue_reports(view.words, msg, view.sent_starts, qstate, model.lexicons.subjunctive)
+    if not sources and all(lab == "O" for lab in msg):
         return []
     roles = tag_roles(model, feats, msg, view.sent_starts)
+    apply_sources(msg, roles, sources)
     starts = [starts_all[k] for k in keep]
     ends = [ends_all[k] for k in keep]
     entities = list(doc._.wl_entities or [])
     drafts = assemble(view.words, msg, roles, view.sent_starts, quoted, name_chunks(entities, starts, ends))
+    if not drafts:
+        return []
+    # spaCy's doc.text builds a Token object per token; joining the strings is far cheaper
+    text = "".join([w + " " if sp else w for w, sp in zip(words, spaces, strict=True)])
     prose = zone_ranges(doc, PROSE_ZONES) if doc._.wl_zones else [(0, len(text))]
     quotes: list[Quote] = []
     for d in drafts:
@@ -140,11 +147,19 @@ def name_chunks(entities: list[Entity], starts: list[int], ends: list[int]) -> l
     return out
 
 
-def token_bounds(doc: Doc) -> tuple[list[int], list[int]]:
-    """Start and end character of every token, read in bulk (creating Token objects is slow)."""
-    arr = doc.to_array([IDX, LENGTH])
-    starts = [int(x) for x in arr[:, 0]]
-    return starts, [s + int(n) for s, n in zip(starts, arr[:, 1], strict=True)]
+def token_table(doc: Doc) -> tuple[list[str], list[bool], list[int], list[int]]:
+    """Text, trailing space, start and end character of every token, read in bulk from the
+    doc's arrays (creating Token objects, as iterating a doc or reading ``doc.text`` does, costs
+    more than everything else this component does per word)."""
+    if len(doc) == 0:
+        return [], [], [], []
+    arr = doc.to_array([ORTH, IDX, LENGTH, SPACY]).tolist()
+    strings = doc.vocab.strings
+    words = [strings[row[0]] for row in arr]
+    spaces = [bool(row[3]) for row in arr]
+    starts = [row[1] for row in arr]
+    ends = [row[1] + row[2] for row in arr]
+    return words, spaces, starts, ends
 
 
 def _chars(spans: list[tuple[int, int]], starts: list[int], ends: list[int]) -> list[tuple[int, int]]:
