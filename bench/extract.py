@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -21,24 +20,7 @@ from typing import Any
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-
-def read_gnad(path: Path, limit: int | None = None) -> list[str]:
-    """Article texts of a 10kGNAD CSV (``label;'text'``; quotes inside doubled)."""
-    texts: list[str] = []
-    with path.open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            label, sep, rest = line.rstrip("\n").partition(";")
-            if not sep:
-                sys.stderr.write(f"{path}:{lineno}: no ';' separator, line skipped\n")
-                continue
-            text = rest.strip()
-            if len(text) >= 2 and text[0] == "'" and text[-1] == "'":
-                text = text[1:-1].replace("''", "'")
-            if text:
-                texts.append(text)
-            if limit and len(texts) >= limit:
-                break
-    return texts
+from gnad import read_texts  # noqa: E402  (bench/gnad.py, beside this script)
 
 
 def component_seconds(nlp: Any, texts: list[str]) -> dict[str, float]:
@@ -74,7 +56,7 @@ def main() -> None:
     from wortlaut.extract import extract
     from wortlaut.nlp.pipeline import shared_pipeline
 
-    texts = read_gnad(args.path, args.limit)
+    texts = read_texts(args.path, args.limit)
     words = sum(len(t.split()) for t in texts)
     blank = spacy.blank("de")
     nlp = shared_pipeline()

@@ -28,12 +28,12 @@ def main() -> None:
 
     import spacy
 
-    from extract import read_gnad  # bench/extract.py, beside this script
+    from gnad import read_texts  # bench/gnad.py, beside this script
     from wortlaut.article import Article
     from wortlaut.extract import make_doc, to_extraction
     from wortlaut.nlp.pipeline import build_pipeline
 
-    texts = read_gnad(args.path, args.limit)
+    texts = read_texts(args.path, args.limit)
     words = sum(len(t.split()) for t in texts)
     nlp = build_pipeline()
     warm = Article(id="warmup", text="Am Montag sagte Anna Berg in Wien, 3000 Menschen seien gekommen.")

@@ -39,22 +39,10 @@ from wortlaut.store.base import SearchQuery
 from wortlaut.store.query import parse_query
 from wortlaut.store.sqlite import SQLiteStore
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "10kgnad-test.csv"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gnad import DATA, read_gnad  # noqa: E402  (bench/gnad.py, beside this script)
+
 BATCH = 500
-
-
-def read_gnad(path: Path) -> list[tuple[str, str]]:
-    """(label, text) of every line; the text is wrapped in single quotes."""
-    rows = []
-    for line in path.read_text("utf-8").splitlines():
-        label, sep, text = line.partition(";")
-        if not sep:
-            continue
-        text = text.strip()
-        if text.startswith("'") and text.endswith("'"):
-            text = text[1:-1]
-        rows.append((label, text))
-    return rows
 
 
 def make_articles(rows: list[tuple[str, str]], n: int) -> list[Article]:

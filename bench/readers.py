@@ -18,7 +18,6 @@ Prints figures as text and, last, one JSON line.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import subprocess
 import sys
@@ -29,12 +28,12 @@ from unittest import mock
 
 from wortlaut.readers import ReadOptions, detect, read
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "10kgnad-test.csv"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gnad import DATA, read_gnad  # noqa: E402  (bench/gnad.py, beside this script)
 
 
 def write_jsonl(path: Path, n: int) -> int:
-    with DATA.open(encoding="utf-8") as f:
-        rows = list(csv.reader(f, delimiter=";", quotechar="'"))
+    rows = read_gnad(DATA)
     written = 0
     with path.open("w", encoding="utf-8") as out:
         while written < n:

@@ -19,7 +19,6 @@ in the same run, so the figure says what the web layer adds. Target: p95 ≤ 100
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import statistics
 import sys
@@ -37,19 +36,15 @@ from wortlaut.store import open_store
 from wortlaut.store.base import SearchQuery
 from wortlaut.web.app import create_app
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "news" / "10kgnad-test.csv"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gnad import DATA, read_gnad  # noqa: E402  (bench/gnad.py, beside this script)
+
 FIRST = "Anna Jonas Lea Paul Marie Felix Sophie Lukas Emma Maximilian Hanna Elias Clara Noah Ida Leon Greta Moritz Lotta Jakob"
 LAST = (
     "Berger Hofmann Wagner Schuster Keller Brandt Lorenz Vogel Kraus Winter Hartmann Seidel Franke Roth Lang"
 )
 CITIES = ["Wien", "Graz", "Linz", "Salzburg", "Innsbruck", "Berlin", "München", "Brüssel", "Zürich", "Prag"]
 CUES = ["sagte", "betonte", "erklärte", "warnte", "meinte"]
-
-
-def read_news(path: Path) -> list[tuple[str, str]]:
-    """(label, text) rows of the 10kGNAD file (``label;'text'``)."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        return [(row[0], row[1]) for row in csv.reader(fh, delimiter=";", quotechar="'") if len(row) >= 2]
 
 
 def people() -> list[str]:
@@ -100,7 +95,7 @@ def synthetic(i: int, label: str, text: str, names: list[str]) -> tuple[Article,
 
 
 def corpus(n: int) -> Iterator[tuple[Article, Extraction]]:
-    rows = read_news(DATA)
+    rows = read_gnad(DATA)
     names = people()
     for i in range(n):
         label, text = rows[i % len(rows)]
@@ -126,7 +121,7 @@ def build(path: Path, n: int) -> float:
 def queries(n: int) -> list[str]:
     """Frequent content words, two-word ANDs, a phrase and prefixes: a varied, repeatable set."""
     counts: Counter[str] = Counter()
-    for _, text in read_news(DATA)[:400]:
+    for _, text in read_gnad(DATA)[:400]:
         counts.update(w.strip(".,:;!?\"'()–„“") for w in text.split() if len(w) > 5 and w[0].isupper())
     common = [w for w, _ in counts.most_common(300) if w.isalpha()]
     rng = random.Random(1)

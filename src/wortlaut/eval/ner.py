@@ -174,6 +174,6 @@ def main(path: Path, model: str | None = None, as_json: bool = False, part: str 
     click.echo(
         f"speed: entity component {sp['entities_component_words_per_s']} words/s, "
         f"end to end {sp['end_to_end_words_per_s']} words/s (one sentence per document; "
-        "bench/ner_speed.py measures whole articles)"
+        "bench/component.py entities measures whole articles)"
     )
     return result

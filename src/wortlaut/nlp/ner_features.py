@@ -3,7 +3,7 @@
 Why cached: a news corpus repeats its words, so each distinct word's features (shape, affixes,
 gazetteer membership) are built once per process and a token's feature list is the concatenation
 of its own cached list and its neighbours' cached context views. That keeps the tagger well inside
-the pipeline's speed budget (see ``bench/ner_speed.py``). Training and tagging use this same
+the pipeline's speed budget (see ``bench/component.py entities``). Training and tagging use this same
 module, so the features cannot drift apart.
 """
 
