@@ -55,5 +55,28 @@ def eval_amounts(path: Path | None, as_json: bool) -> None:
     amounts.main(path, as_json=as_json)
 
 
+@eval_group.command("gate")
+@click.option(
+    "--data",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The evaluation data folder (default: ../shared/data beside the checkout).",
+)
+@click.option("--update", is_flag=True, help="Record the measured scores as the new baselines.")
+@click.option("--allow-lower", is_flag=True, help="With --update: accept scores below the baselines.")
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON.")
+@clean_errors
+def eval_gate(data: Path | None, update: bool, allow_lower: bool, as_json: bool) -> None:
+    """Fail (exit 1) when an evaluation's headline score dropped below its recorded baseline."""
+    from ..eval import gate
+
+    try:
+        ok = gate.main(data or gate.SHARED_DATA, update=update, allow_lower=allow_lower, as_json=as_json)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not ok:
+        raise SystemExit(1)
+
+
 def register(main: click.Group) -> None:
     main.add_command(eval_group)
