@@ -113,11 +113,13 @@ class WordViews:
     own: tuple[str, ...]
     prev: tuple[str, ...]  # as the previous word of some token
     next: tuple[str, ...]  # as the next word of some token
-    far_prev: str
-    far_next: str
+    far_prev: tuple[str, ...]  # as the word two before some token (empty or one feature)
+    far_next: tuple[str, ...]  # as the word two after some token
 
 
-def build_views(word: str, lists: NameLists) -> WordViews:
+def build_views(word: str, lists: NameLists, known: frozenset[str] | None = None) -> WordViews:
+    """The feature views of ``word``; with ``known``, only the features a model knows (crfsuite
+    ignores the others, so tags stay the same while the tagger does less)."""
     low = word.lower()
     sh = shape(word)
     # no bias feature and no "short word" flag: measured, dropping them costs nothing and saves time
@@ -162,23 +164,37 @@ def build_views(word: str, lists: NameLists) -> WordViews:
     if role:
         prev.append("-1role")
         nxt.append("+1role")
-    return WordViews(tuple(own), tuple(prev), tuple(nxt), "-2w=" + low, "+2w=" + low)
+    far_prev: tuple[str, ...] = ("-2w=" + low,)
+    far_next: tuple[str, ...] = ("+2w=" + low,)
+    if known is not None:
+        keep = known.__contains__  # filter() with a C predicate: no Python frame per feature
+        own, prev, nxt = list(filter(keep, own)), list(filter(keep, prev)), list(filter(keep, nxt))
+        far_prev, far_next = tuple(filter(keep, far_prev)), tuple(filter(keep, far_next))
+    return WordViews(tuple(own), tuple(prev), tuple(nxt), far_prev, far_next)
 
 
 class FeatureCache:
-    """Per-word-type feature views, built on first sight and kept for the process."""
+    """Per-word-type feature views, built on first sight and kept for the process.
 
-    def __init__(self, lists: NameLists | None = None, max_size: int = 500_000) -> None:
+    With ``known`` (the model's attributes, :func:`wortlaut.nlp.ner_tagger.model_attributes`)
+    each view keeps only features the model knows: the tags are the same, the tagger does less.
+    Training passes none (it must see every feature).
+    """
+
+    def __init__(
+        self, lists: NameLists | None = None, max_size: int = 500_000, known: frozenset[str] | None = None
+    ) -> None:
         self.lists = lists or name_lists()
         self.views: dict[str, WordViews] = {}
         self.max_size = max_size
+        self.known = known
 
     def view(self, word: str) -> WordViews:
         v = self.views.get(word)
         if v is None:
             if len(self.views) >= self.max_size:
                 self.views.clear()
-            v = self.views[word] = build_views(word, self.lists)
+            v = self.views[word] = build_views(word, self.lists, self.known)
         return v
 
     def sentence(self, words: list[str]) -> list[tuple[str, ...]]:
@@ -188,17 +204,17 @@ class FeatureCache:
         if n == 1:
             return [views[0].own + _BOS_EOS]
         out: list[tuple[str, ...]] = [
-            views[0].own + _BOS + views[1].next + ((views[2].far_next,) if n > 2 else ())
+            views[0].own + _BOS + views[1].next + (views[2].far_next if n > 2 else ())
         ]
         for i in range(1, n - 1):
             out.append(
                 views[i].own
                 + views[i - 1].prev
                 + views[i + 1].next
-                + ((views[i - 2].far_prev,) if i > 1 else ())
-                + ((views[i + 2].far_next,) if i < n - 2 else ())
+                + (views[i - 2].far_prev if i > 1 else ())
+                + (views[i + 2].far_next if i < n - 2 else ())
             )
-        out.append(views[n - 1].own + views[n - 2].prev + ((views[n - 3].far_prev,) if n > 2 else ()) + _EOS)
+        out.append(views[n - 1].own + views[n - 2].prev + (views[n - 3].far_prev if n > 2 else ()) + _EOS)
         return out
 
 

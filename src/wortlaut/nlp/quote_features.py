@@ -48,6 +48,9 @@ class Lexicons:
     reported: frozenset[str] = field(default_factory=frozenset)
     #: word form -> its context-free features (see :func:`static`)
     cache: dict[str, Static] = field(default_factory=dict, compare=False, repr=False)
+    #: the attributes either CRF knows (``None``: keep all, as in training); a word's other
+    #: context-free features are dropped once, when cached: crfsuite ignores them anyway
+    known: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -122,9 +125,12 @@ def static(word: str, low: str, lex: Lexicons) -> Static:
         own.append("subj")
     if low in PRONOUNS:
         own.append("pron")
-    st = Static(
-        tuple(own), "w-1=" + low, "w+1=" + low, "w-2=" + low, "w+2=" + low, sh, "sh+1=" + sh, cue, subj, first
-    )
+    prev, nxt, prev2, next2 = "w-1=" + low, "w+1=" + low, "w-2=" + low, "w+2=" + low
+    known = lex.known
+    if known is not None:  # "" marks a context feature the models never saw (not appended)
+        own = list(filter(known.__contains__, own))
+        prev, nxt, prev2, next2 = (f if f in known else "" for f in (prev, nxt, prev2, next2))
+    st = Static(tuple(own), prev, nxt, prev2, next2, sh, "sh+1=" + sh, cue, subj, first)
     if len(cache) >= STATIC_CACHE_SIZE:
         cache.clear()
     cache[key] = st
@@ -216,7 +222,8 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
             f.append("par")
         f.append(AC_STR[seen_cue, seen_colon, seen_dass, commas if commas < 2 else 2])
         if i > 0:
-            f.append(sts[i - 1].prev)
+            if sts[i - 1].prev:
+                f.append(sts[i - 1].prev)
             pair = (shapes[i - 1], shapes[i])
             sh_pair = SH_PAIR.get(pair)
             if sh_pair is None:
@@ -226,19 +233,22 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
             if is_cue[i - 1]:
                 f.append("cue-1")
             if i > 1:
-                f.append(sts[i - 2].prev2)
+                if sts[i - 2].prev2:
+                    f.append(sts[i - 2].prev2)
                 if is_cue[i - 2]:
                     f.append("cue-2")
         else:
             f.append("BOD")
         if i + 1 < n:
-            f.append(sts[i + 1].next)
+            if sts[i + 1].next:
+                f.append(sts[i + 1].next)
             f.append(sts[i + 1].next_shape)
             f.append(QP_STR[qstate[i + 1]])
             if is_cue[i + 1]:
                 f.append("cue+1")
             if i + 2 < n:
-                f.append(sts[i + 2].next2)
+                if sts[i + 2].next2:
+                    f.append(sts[i + 2].next2)
                 if is_cue[i + 2]:
                     f.append("cue+2")
         else:

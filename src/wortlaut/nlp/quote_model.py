@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError
+from .ner_tagger import model_attributes
 from .quote_features import Lexicons
 
 FILES = ("message.crfsuite", "roles.crfsuite", "lexicons.json", "genders.json")
@@ -64,10 +65,19 @@ def load(path: Path | None = None) -> QuoteModel:
             subjunctive=frozenset(lex["subjunctive"]),
             first_names=frozenset(genders),
             reported=frozenset(lex.get("reported", [])),
+            known=_known_to_both(path),
         ),
         genders=dict(genders),
         path=path,
     )
+
+
+def _known_to_both(path: Path) -> frozenset[str] | None:
+    """The attributes either tagger knows: the role tagger reads the message tagger's features
+    too, so a feature may be dropped only when neither model has it (``None``: keep all)."""
+    message = model_attributes(path / "message.crfsuite")
+    roles = model_attributes(path / "roles.crfsuite")
+    return None if message is None or roles is None else message | roles
 
 
 def shared_model(path: str | None = None) -> QuoteModel:
