@@ -427,11 +427,14 @@ def _read_after(text: str, hit: _Hit, limit: int) -> tuple[str | None, str | Non
     return unit, counted, pos
 
 
-def _scan(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """What ``CORE.finditer`` would find, trying the regex only at trigger positions."""
+def triggered(
+    pattern: re.Pattern[str], trigger: re.Pattern[str], text: str, start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text, start, end)`` would find, trying it only where ``trigger``
+    matches (a cheap regex for the characters a match can start with)."""
     last = start
-    match = CORE.match
-    for t in _TRIGGER.finditer(text, start, end):
+    match = pattern.match
+    for t in trigger.finditer(text, start, end):
         pos = t.start()
         if pos < last:
             continue
@@ -441,20 +444,14 @@ def _scan(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _scan(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """What ``CORE.finditer`` would find."""
+    return triggered(CORE, _TRIGGER, text, start, end)
+
+
 def phone_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """What ``_PHONE.finditer(text, start, end)`` would find, trying it only at its first letters."""
-    found: list[tuple[int, int]] = []
-    last = start
-    match = _PHONE.match
-    for t in _PHONE_TRIGGER.finditer(text, start, end):
-        pos = t.start()
-        if pos < last:
-            continue
-        m = match(text, pos, end)
-        if m:
-            last = m.end()
-            found.append((m.start(), last))
-    return found
+    """What ``_PHONE.finditer(text, start, end)`` would find, as (start, end) spans."""
+    return [m.span() for m in triggered(_PHONE, _PHONE_TRIGGER, text, start, end)]
 
 
 def find_amounts(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> list[Amount]:
