@@ -19,7 +19,13 @@ tokenises them (spaCy's blank German tokenizer):
 
 Lexicons are learned too: the cue lexicon from the cue spans of the train split, the
 reported-speech verbs from its reported messages, the subjunctive lexicon from the ``Mood=Sub``
-forms of the UD treebanks.
+forms of the UD treebanks, and the cue-word -> medium table from the cue texts and medium labels
+(``--medium-only`` relearns just that table in an existing ``lexicons.json``, leaving the CRFs
+byte-identical:
+
+    .venv/bin/python training/train_quotes.py --medium-only \
+        --data ../shared/data/quotes-wikinews-de --out src/wortlaut/models/quotes
+).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ import spacy
 
 from wortlaut.nlp.quote_features import Lexicons, doc_features, role_features, view_from_tokens
 from wortlaut.nlp.quote_marks import QUOTE_CHARS, pair_marks
+from wortlaut.nlp.quote_medium import MediumCue, learn_medium_cues, table_to_json
 
 TYPE_CODES = {
     "Direct": "DIR",
@@ -208,11 +215,30 @@ def jackknife(xs: list[list[list[str]]], ms: list[list[str]], args: argparse.Nam
     return out
 
 
+def learn_media(docs: list[dict[str, Any]]) -> dict[str, MediumCue]:
+    """Cue word -> medium from the cue texts and medium labels of the annotations."""
+    pairs = [
+        (a["cue"].get("text", ""), a.get("medium", "none"))
+        for d in docs
+        for a in d["annotations"]
+        if a.get("cue", {}).get("text")
+    ]
+    return learn_medium_cues(pairs)
+
+
+def update_media(path: Path, media: dict[str, MediumCue]) -> None:
+    """Replace only the ``medium_cues`` key of an existing ``lexicons.json`` (the other keys keep
+    their order and bytes; the CRFs, trained on them, stay valid)."""
+    lex = json.loads(path.read_text(encoding="utf-8"))
+    lex["medium_cues"] = table_to_json(media)
+    path.write_text(json.dumps(lex, ensure_ascii=False, indent=0), encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True)
-    ap.add_argument("--ud", type=Path, required=True)
-    ap.add_argument("--gazetteers", type=Path, required=True)
+    ap.add_argument("--ud", type=Path, help="UD treebanks (subjunctive lexicon); not for --medium-only")
+    ap.add_argument("--gazetteers", type=Path, help="first-name gazetteers; not for --medium-only")
     ap.add_argument("--out", type=Path, required=True)
     ap.add_argument("--c1", type=float, default=0.15)
     ap.add_argument("--c2", type=float, default=0.01)
@@ -224,9 +250,21 @@ def main() -> None:
         default=None,
         help="train on the first N train articles only (the rest: held out)",
     )
+    ap.add_argument(
+        "--medium-only",
+        action="store_true",
+        help="only (re)learn the cue-word -> medium table in OUT/lexicons.json; the CRFs stay as they are",
+    )
     args = ap.parse_args()
     t0 = time.time()
     docs = load(args.data / "train.jsonl")[: args.limit]
+    media = learn_media(docs)
+    if args.medium_only:
+        update_media(args.out / "lexicons.json", media)
+        print(f"medium table: {len(media)} cue words written to {args.out / 'lexicons.json'}", flush=True)
+        return
+    if args.ud is None or args.gazetteers is None:
+        ap.error("--ud and --gazetteers are required unless --medium-only")
     genders = learn_genders(args.gazetteers)
     lex = Lexicons(
         cues=frozenset(learn_cues(docs)),
@@ -255,6 +293,7 @@ def main() -> None:
                 "cues": sorted(lex.cues),
                 "subjunctive": sorted(lex.subjunctive),
                 "reported": sorted(lex.reported),
+                "medium_cues": table_to_json(media),
             },
             ensure_ascii=False,
             indent=0,

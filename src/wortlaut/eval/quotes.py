@@ -19,6 +19,8 @@ The metric (docs/quotes.md has the full definition):
 - **joint F1**: per pair, one set of (token, label) items for the message and all roles
   together; P and R of these sets averaged over pairs (unpaired quotes 0), F1 of the averages.
 - **form accuracy**: share of pairs whose types agree.
+- **medium accuracy**: share of pairs whose media (speech, writing, thought, speech_writing, …;
+  the dataset's ``none`` is ``null``) agree.
 - **recall per type**: share of gold quotes of a type paired with a system quote whose message
   F1 is at least 0.5 ("found").
 - **speaker accuracy on direct quotes**: among found gold direct quotes with a gold speaker,
@@ -40,6 +42,7 @@ from typing import Any
 from ..article import Article
 from ..contract import Quote
 from ..errors import InputError, MalformedRecordError, WortlautError
+from ..nlp.quote_medium import MEDIUM_LABELS
 
 TYPES = {
     "Direct": "direct",
@@ -61,6 +64,7 @@ class Item:
     roles: dict[str, frozenset[int]]
     speaker_text: str = ""
     speaker_name: str | None = None
+    medium: str | None = "speech"
 
 
 @dataclass
@@ -71,6 +75,7 @@ class Tally:
     r: dict[str, list[float]] = field(default_factory=dict)
     pairs: int = 0
     same_type: int = 0
+    same_medium: int = 0
     gold_by_type: Counter[str] = field(default_factory=Counter)
     found_by_type: Counter[str] = field(default_factory=Counter)
     direct_with_speaker: int = 0
@@ -178,6 +183,7 @@ def score_article(tally: Tally, system: list[Item], gold: list[Item]) -> None:
         s, g = system[i], gold[j]
         tally.pairs += 1
         tally.same_type += s.type == g.type
+        tally.same_medium += s.medium == g.medium
         inter = len(s.message & g.message)
         tally.add("message", inter / len(s.message) if s.message else None, inter / len(g.message))
         for role in ROLES:
@@ -240,6 +246,7 @@ def figures(t: Tally) -> dict[str, Any]:
         "per_role": per_role,
         "joint": _prf(t.p.get("joint", []), t.r.get("joint", [])),
         "form_accuracy": t.same_type / t.pairs if t.pairs else 0.0,
+        "medium_accuracy": t.same_medium / t.pairs if t.pairs else 0.0,
         "recall_by_type": {k: t.found_by_type[k] / n for k, n in sorted(t.gold_by_type.items())},
         "gold_by_type": dict(sorted(t.gold_by_type.items())),
         "direct_speaker_accuracy": t.direct_speaker_ok / t.direct_with_speaker
@@ -282,6 +289,7 @@ def gold_items(doc: dict[str, Any]) -> list[Item]:
                 message=frozenset(int(t) for t in a["quote"]["tokenIds"]),
                 roles=roles,
                 speaker_text=a["speaker"].get("text", ""),
+                medium=MEDIUM_LABELS.get(a.get("medium", "none")),
             )
         )
     return items
@@ -305,6 +313,7 @@ def system_items(quotes: list[Quote], index: tuple[list[int], list[int], list[in
                     roles=roles,
                     speaker_text=q.speaker.text if q.speaker else "",
                     speaker_name=q.speaker.name if q.speaker else None,
+                    medium=q.medium,
                 )
             )
     return items
@@ -382,6 +391,7 @@ def render(fig: dict[str, Any]) -> str:
         lines.append(f"  {role + ' F1:':<14}{v['f1']:.3f}  (P {v['p']:.3f}, R {v['r']:.3f})")
     lines.append(f"  {'roles macro:':<14}{fig['roles_macro_f1']:.3f}")
     lines.append(f"{'form accuracy:':<14}{fig['form_accuracy']:.3f}")
+    lines.append(f"{'medium accuracy:':<14}{fig['medium_accuracy']:.3f}")
     lines.append("recall by type (message F1 >= 0.5):")
     for k, v in fig["recall_by_type"].items():
         lines.append(f"  {k:<24}{v:.3f}  of {fig['gold_by_type'][k]}")

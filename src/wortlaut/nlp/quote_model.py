@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -12,6 +12,7 @@ from typing import Any
 from ..errors import ModelError
 from .ner_tagger import model_attributes
 from .quote_features import Lexicons
+from .quote_medium import MediumCue, table_from_json
 
 FILES = ("message.crfsuite", "roles.crfsuite", "lexicons.json", "genders.json")
 
@@ -29,6 +30,8 @@ class QuoteModel:
     lexicons: Lexicons
     genders: dict[str, str]
     path: Path
+    #: cue word -> medium (see :mod:`quote_medium`); empty for a model trained before it existed
+    media: dict[str, MediumCue] = field(default_factory=dict)
 
     def tag_messages(self, feats: list[list[str]]) -> list[str]:
         return list(self.message.tag(feats))
@@ -69,6 +72,7 @@ def load(path: Path | None = None) -> QuoteModel:
         ),
         genders=dict(genders),
         path=path,
+        media=table_from_json(lex.get("medium_cues")),
     )
 
 

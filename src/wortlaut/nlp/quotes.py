@@ -7,7 +7,8 @@ Pipeline inside the component (see docs/quotes.md):
    tokens given the messages (:mod:`quote_model`, trained by ``training/train_quotes.py``);
 3. rules group the labels into quotations: split quotes, roles per sentence, inherited speakers,
    nested direct quotes (:mod:`quote_assemble`);
-4. speakers resolve to the article's entities (:mod:`wortlaut.resolve.speakers`).
+4. speakers resolve to the article's entities (:mod:`wortlaut.resolve.speakers`);
+5. the medium (speech, writing, …) is read off the cue words (:mod:`quote_medium`).
 
 Only prose zones (lead, section titles, body) yield quotations.
 """
@@ -28,6 +29,7 @@ from .extensions import in_zones, zone_ranges
 from .quote_assemble import TYPE_NAMES, Chunk, DraftQuote, assemble, force_direct
 from .quote_features import doc_features, role_features, view_from_tokens
 from .quote_marks import pair_marks, quote_state
+from .quote_medium import medium_of
 from .quote_model import QuoteModel, shared_model
 from .quote_sources import apply_reported, apply_sources, continue_reports, find_reported, find_sources
 
@@ -80,6 +82,7 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     quotes: list[Quote] = []
     for d in drafts:
         q = to_quote(text, d, starts, ends)
+        q.medium = medium_of(q.cue.text if q.cue else None, model.media)
         if not all(in_zones(s, e, prose) for s, e in q.spans):
             continue
         if q.speaker is not None:
