@@ -129,6 +129,19 @@ def read_all(sources: Iterable[str | Path], options: ReadOptions) -> Iterator[Re
         yield from read(source, options)
 
 
+def read_articles(
+    sources: Iterable[str | Path], options: ReadOptions, summary: RunSummary, bar: Any
+) -> Iterator[Article]:
+    """The articles of ``sources``; read failures go into ``summary`` and the bar counts all."""
+    for result in read_all(sources, options):
+        bar.update(1)
+        if isinstance(result, ReadFailure):
+            summary.note(result.error, skipped=result.skipped)
+            continue
+        summary.read += 1
+        yield result
+
+
 def extract_safely(
     articles: list[Article], nlp: Language
 ) -> list[tuple[Article, Extraction | None, ExtractionError | None]]:
@@ -243,12 +256,7 @@ def ingest(
         pending_keys.clear()
 
     with _progress(progress, "ingest") as bar:
-        for result in read_all(sources, options):
-            bar.update(1)
-            if isinstance(result, ReadFailure):
-                summary.note(result.error, skipped=result.skipped)
-                continue
-            summary.read += 1
+        for result in read_articles(sources, options, summary, bar):
             key = (result.id, result.content_hash())
             if key in pending_keys or (not (extract_stored and pipeline is not None) and store.known(*key)):
                 summary.unchanged += 1
@@ -289,12 +297,7 @@ def extract_to(
         pending.clear()
 
     with _progress(progress, "extract") as bar:
-        for result in read_all(sources, options):
-            bar.update(1)
-            if isinstance(result, ReadFailure):
-                summary.note(result.error, skipped=result.skipped)
-                continue
-            summary.read += 1
+        for result in read_articles(sources, options, summary, bar):
             pending.append(result)
             if len(pending) >= batch_size:
                 flush()

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..article import Article
-from ..errors import EncodingError, NotGermanError
+from ..errors import EncodingError, NotGermanError, OversizedArticleError
 from .base import ReadOptions
 
 Format = Literal["seed", "text", "jsonl", "json", "html", "feed", "warc", "wikinews"]
@@ -238,3 +238,16 @@ def decode_declared(data: bytes, charset: str | None, where: str) -> str:
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration is common; detection decides
     return decode(data, where)[0]
+
+
+def check_file_size(path: Path, options: ReadOptions, bytes_per_char: int, hint: str) -> None:
+    """Refuse a file too large to hold an article within ``options.max_chars`` before reading it.
+
+    ``bytes_per_char`` allows for the encoding and, for markup, for what is not text."""
+    size = path.stat().st_size
+    if size > options.max_chars * bytes_per_char:
+        raise OversizedArticleError(
+            f"the file has {size:,} bytes, more than the limit of {options.max_chars:,} characters allows",
+            where=str(path),
+            hint=hint,
+        )

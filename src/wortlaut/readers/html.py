@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article, ZoneSpan
-from ..errors import InputError, NoArticleFoundError, OversizedArticleError
+from ..errors import InputError, NoArticleFoundError
 from .base import ReadFailure, ReadOptions, ReadResult
-from .detect import decode, set_language
+from .detect import check_file_size, decode, set_language
 from .text import analyse, check_size
 from .urls import domain, url_id
 
@@ -122,12 +122,7 @@ def read_html_file(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
     """A saved page: id from its canonical URL when it names one, else from the file name."""
     where = str(path)
     try:
-        if path.stat().st_size > options.max_chars * 8:
-            raise OversizedArticleError(
-                f"the file has {path.stat().st_size:,} bytes, too large for the limit of {options.max_chars:,} characters",
-                where=where,
-                hint="raise the limit with --max-chars",
-            )
+        check_file_size(path, options, 8, "raise the limit with --max-chars")
         html, _ = decode(path.read_bytes(), where)
         article = article_from_html(html, where=where, options=options, fallback_id=path.stem)
         set_language(article, where, options)

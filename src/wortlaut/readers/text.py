@@ -193,16 +193,11 @@ def article_from_text(text: str, path: Path, options: ReadOptions, *, encoding: 
 def read_text_file(path: Path, options: ReadOptions) -> Iterator[ReadResult]:
     """One plain-text or seed-format file → one article (the header decides which)."""
     from . import seed
-    from .detect import decode, is_seed_text, set_language
+    from .detect import check_file_size, decode, is_seed_text, set_language
 
     where = str(path)
     try:
-        if path.stat().st_size > options.max_chars * 4:
-            raise OversizedArticleError(
-                f"the file has {path.stat().st_size:,} bytes, more than the limit of {options.max_chars:,} characters",
-                where=where,
-                hint="split it, or raise the limit with --max-chars",
-            )
+        check_file_size(path, options, 4, "split it, or raise the limit with --max-chars")
         text, encoding = decode(path.read_bytes(), where)
         if is_seed_text(text):
             article = seed.article_from_seed_text(text, path, options, encoding=encoding)
