@@ -148,7 +148,12 @@ def sentence_ids(n: int, sent_starts: Sequence[int]) -> list[int]:
 
 
 def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[list[str]]:
-    """One feature list per token."""
+    """One feature list per token.
+
+    Built column by column (one list per feature, then zipped): per-token loops with a dozen
+    conditional appends were the quote component's largest cost. A column holds ``""`` where a
+    token lacks that feature; the empty strings are dropped when the rows are put together.
+    """
     words = view.words
     n = len(words)
     if n == 0:
@@ -171,8 +176,6 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
         for i in range(q.start, q.end):
             qlen[i] = max(qlen[i], bucket)
     is_cue = [st.cue for st in sts]
-    is_subj = [st.subj for st in sts]
-    is_first = [st.first for st in sts]
     sids = sentence_ids(n, view.sent_starts)
     n_sent = sids[-1] + 1
     s_subj = [False] * n_sent
@@ -180,89 +183,80 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
     s_quote = [False] * n_sent
     s_modal = [False] * n_sent
     s_colon = [False] * n_sent
-    for i in range(n):
-        s = sids[i]
-        if is_subj[i]:
-            s_subj[s] = True
-        if is_cue[i]:
-            s_cue[s] = True
-        if qstate[i]:
-            s_quote[s] = True
-        if lower[i] in MODALS:
-            s_modal[s] = True
-        if words[i] == ":":
-            s_colon[s] = True
+    for i, st in enumerate(sts):
+        if st.subj:
+            s_subj[sids[i]] = True
+        if st.cue:
+            s_cue[sids[i]] = True
+    for i, q in enumerate(qstate):
+        if q:
+            s_quote[sids[i]] = True
+    for i, low in enumerate(lower):
+        if low in MODALS:
+            s_modal[sids[i]] = True
+        elif low == ":":
+            s_colon[sids[i]] = True
     s_str = [f"S={s_subj[k]:d}{s_cue[k]:d}{s_quote[k]:d}{s_modal[k]:d}{s_colon[k]:d}" for k in range(n_sent)]
     p_str = ["", *(f"P={s_subj[k]:d}{s_cue[k]:d}{s_quote[k]:d}" for k in range(n_sent - 1))]
-    q_str = [Q_STR[x] for x in qstate]
-    feats: list[list[str]] = []
-    seen_cue = False
-    seen_colon = False
-    seen_dass = False
+    bos = [""] * n
+    for b in view.sent_starts:
+        if 0 <= b < n:
+            bos[b] = "bos"
+    pairs = [SH_PAIR.get(p) or _shape_pair(p) for p in zip(shapes, shapes[1:], strict=False)]
+    columns = [
+        [Q_STR[x] for x in qstate],
+        [QL_STR[x] for x in qlen],
+        [s_str[s] for s in sids],
+        ["", *("fn-1" if st.first else "" for st in sts[:-1])],
+        [p_str[s] for s in sids],
+        bos,
+        ["par" if b else "" for b in view.breaks],
+        _after_cue(words, lower, is_cue, sids),
+        # the previous words (BOD: the first token of the document)
+        ["BOD", *(st.prev for st in sts[:-1])],
+        ["", *pairs],
+        ["", *(QM_STR[x] for x in qstate[:-1])],
+        ["", *("cue-1" if c else "" for c in is_cue[:-1])],
+        ["", "", *(st.prev2 for st in sts[:-2])],
+        ["", "", *("cue-2" if c else "" for c in is_cue[:-2])],
+        # the next words (EOD: the last token)
+        [*(st.next for st in sts[1:]), "EOD"],
+        [*(st.next_shape for st in sts[1:]), ""],
+        [*(QP_STR[x] for x in qstate[1:]), ""],
+        [*("cue+1" if c else "" for c in is_cue[1:]), ""],
+        [*(st.next2 for st in sts[2:]), "", ""][:n],
+        [*("cue+2" if c else "" for c in is_cue[2:]), "", ""][:n],
+    ]
+    return [list(filter(None, st.own + row)) for st, row in zip(sts, zip(*columns, strict=True), strict=True)]
+
+
+def _shape_pair(pair: tuple[str, str]) -> str:
+    s = SH_PAIR[pair] = "sh-1=" + pair[0] + pair[1]
+    return s
+
+
+def _after_cue(words: list[str], lower: list[str], is_cue: list[bool], sids: list[int]) -> list[str]:
+    """The ``ac=`` feature: what the sentence has had before this token (a cue, a colon, ``dass``
+    or ``ob`` after a cue, up to two commas)."""
+    out: list[str] = []
+    seen_cue = seen_colon = seen_dass = False
     commas = 0
     last_sent = -1
-    starts = set(view.sent_starts)
-    for i in range(n):
-        s = sids[i]
-        if s != last_sent:
-            seen_cue = False
-            seen_colon = False
-            seen_dass = False
+    for i, w in enumerate(words):
+        if sids[i] != last_sent:
+            seen_cue = seen_colon = seen_dass = False
             commas = 0
-            last_sent = s
-        st = sts[i]
-        f = [*st.own, q_str[i], QL_STR[qlen[i]], s_str[s]]
-        if i > 0 and is_first[i - 1]:
-            f.append("fn-1")
-        if s > 0:
-            f.append(p_str[s])
-        if i in starts:
-            f.append("bos")
-        if view.breaks[i]:
-            f.append("par")
-        f.append(AC_STR[seen_cue, seen_colon, seen_dass, commas if commas < 2 else 2])
-        if i > 0:
-            if sts[i - 1].prev:
-                f.append(sts[i - 1].prev)
-            pair = (shapes[i - 1], shapes[i])
-            sh_pair = SH_PAIR.get(pair)
-            if sh_pair is None:
-                sh_pair = SH_PAIR[pair] = "sh-1=" + pair[0] + pair[1]
-            f.append(sh_pair)
-            f.append(QM_STR[qstate[i - 1]])
-            if is_cue[i - 1]:
-                f.append("cue-1")
-            if i > 1:
-                if sts[i - 2].prev2:
-                    f.append(sts[i - 2].prev2)
-                if is_cue[i - 2]:
-                    f.append("cue-2")
-        else:
-            f.append("BOD")
-        if i + 1 < n:
-            if sts[i + 1].next:
-                f.append(sts[i + 1].next)
-            f.append(sts[i + 1].next_shape)
-            f.append(QP_STR[qstate[i + 1]])
-            if is_cue[i + 1]:
-                f.append("cue+1")
-            if i + 2 < n:
-                if sts[i + 2].next2:
-                    f.append(sts[i + 2].next2)
-                if is_cue[i + 2]:
-                    f.append("cue+2")
-        else:
-            f.append("EOD")
+            last_sent = sids[i]
+        out.append(AC_STR[seen_cue, seen_colon, seen_dass, commas if commas < 2 else 2])
         if is_cue[i]:
             seen_cue = True
-        if words[i] == ":":
+        if w == ":":
             seen_colon = True
-        elif words[i] == ",":
+        elif w == ",":
             commas += 1
-        elif lower[i] in ("dass", "ob") and seen_cue:
+        elif seen_cue and lower[i] in ("dass", "ob"):
             seen_dass = True
-        feats.append(f)
-    return feats
+    return out
 
 
 _KINDS = ("O", "DIR", "IND", "FI", "IFI", "REP")
