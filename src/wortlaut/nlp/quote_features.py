@@ -188,8 +188,8 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
             s_subj[sids[i]] = True
         if st.cue:
             s_cue[sids[i]] = True
-    for i, q in enumerate(qstate):
-        if q:
+    for i, state in enumerate(qstate):
+        if state:
             s_quote[sids[i]] = True
     for i, low in enumerate(lower):
         if low in MODALS:
