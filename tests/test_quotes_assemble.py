@@ -174,3 +174,98 @@ def test_quotation_the_tagger_typed_as_paraphrase_is_direct_unless_the_paraphras
     quoted = [Quoted(2, 11, 0)]
     around = labels("B-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND")
     assert force_direct(around, quoted, words) == around
+
+
+def test_speaker_before_its_cue_speaks_the_message_after_the_cue() -> None:
+    # „Zu hart“, Trainer Löw nannte die Strafe „übertrieben“.
+    words = [
+        "„",
+        "Zu",
+        "hart",
+        "“",
+        ",",
+        "Trainer",
+        "Löw",
+        "nannte",
+        "die",
+        "Strafe",
+        "„",
+        "übertrieben",
+        "“",
+        ".",
+    ]
+    msg = labels("B-DIR I-DIR I-DIR I-DIR O O O O O O B-DIR I-DIR I-DIR O")
+    roles = labels("O O O O FRM B-SPK I-SPK B-CUE O O O O O O")
+    first, second = assemble(words, msg, roles, [0], [])
+    assert second.speaker == (5, 7)
+    assert first.speaker != (5, 7)
+
+
+def test_speaker_after_its_cue_speaks_the_message_before_it() -> None:
+    # „Wir gewinnen“, sagte Müller, und Schulz meinte, es werde schwer.
+    words = [
+        "„",
+        "Wir",
+        "gewinnen",
+        "“",
+        ",",
+        "sagte",
+        "Müller",
+        ",",
+        "und",
+        "Schulz",
+        "meinte",
+        ",",
+        "es",
+        "werde",
+        "schwer",
+        ".",
+    ]
+    msg = labels("B-DIR I-DIR I-DIR I-DIR O O O O O O O O B-IND I-IND I-IND O")
+    roles = labels("O O O O FRM B-CUE B-SPK O O B-SPK B-CUE FRM O O O O")
+    first, second = assemble(words, msg, roles, [0], [])
+    assert first.speaker == (6, 7)
+    assert second.speaker == (9, 10)
+
+
+def test_a_source_preposition_does_not_point_back() -> None:
+    # „Ja“, und laut Polizei sei alles ruhig. — ``laut`` introduces what follows
+    words = ["„", "Ja", "“", ",", "und", "laut", "Polizei", "sei", "alles", "ruhig", "."]
+    msg = labels("B-DIR I-DIR I-DIR O O O O B-IND I-IND I-IND O")
+    roles = labels("O O O O O B-CUE B-SPK O O O O")
+    first, second = assemble(words, msg, roles, [0], [])
+    assert second.speaker == (6, 7)
+
+
+def test_speaker_between_two_messages_speaks_both() -> None:
+    # „Bald“, so Finanzvorstand Pötsch, werde VW ein Auto bauen.
+    words = [
+        "„",
+        "Bald",
+        "“",
+        ",",
+        "so",
+        "Finanzvorstand",
+        "Pötsch",
+        ",",
+        "werde",
+        "VW",
+        "ein",
+        "Auto",
+        "bauen",
+        ".",
+    ]
+    msg = labels("B-DIR I-DIR I-DIR O O O O O B-IND I-IND I-IND I-IND I-IND O")
+    roles = labels("O O O FRM B-CUE B-SPK I-SPK FRM O O O O O O")
+    names = [Chunk("PER", 6, 7)]
+    first, second = assemble(words, msg, roles, [0], [], names)
+    assert first.speaker == (5, 7)
+    assert second.speaker == (5, 7) and not second.inherited
+
+
+def test_speaker_of_the_next_sentence_is_not_shared() -> None:
+    words = ["Es", "sei", "kalt", ".", "Die", "Polizei", "meldete", "nichts", "."]
+    msg = labels("B-IFI I-IFI I-IFI I-IFI O O O O O")
+    roles = labels("O O O O B-SPK I-SPK B-CUE O O")
+    (quote,) = assemble(words, msg, roles, [0, 4], [])
+    assert quote.speaker != (4, 6)
