@@ -269,3 +269,32 @@ def test_speaker_of_the_next_sentence_is_not_shared() -> None:
     roles = labels("O O O O B-SPK I-SPK B-CUE O O")
     (quote,) = assemble(words, msg, roles, [0, 4], [])
     assert quote.speaker != (4, 6)
+
+
+def test_indirect_quote_keeps_no_speaker_inherited_from_an_earlier_sentence() -> None:
+    # Er sagte, es sei gut. Am Abend regnete es. Die Lage sei ernst, hieß es.
+    words = ["Er", "sagte", ",", "es", "sei", "gut", ".", "Am", "Abend", "regnete", "es", "."]
+    words += ["Die", "Lage", "sei", "ernst", ",", "hieß", "es", "."]
+    msg = labels("O O O B-IND I-IND I-IND O O O O O O B-IND I-IND I-IND I-IND O O O O")
+    roles = labels("B-SPK B-CUE FRM O O O O O O O O O O O O O FRM B-CUE I-CUE O")
+    first, second = assemble(words, msg, roles, [0, 7, 12], [])
+    assert first.speaker == (0, 1)
+    assert second.speaker is None and second.cue == [(17, 19)]
+
+
+def test_far_inherited_speaker_still_keeps_an_indirect_quote_without_cue() -> None:
+    words = ["Er", "sagte", ",", "es", "sei", "gut", ".", "Am", "Abend", "regnete", "es", "."]
+    words += ["Die", "Lage", "sei", "ernst", "."]
+    msg = labels("O O O B-IND I-IND I-IND O O O O O O B-IND I-IND I-IND I-IND O")
+    roles = labels("B-SPK B-CUE FRM O O O O O O O O O O O O O O")
+    quotes = assemble(words, msg, roles, [0, 7, 12], [])
+    assert len(quotes) == 2 and quotes[1].speaker is None
+
+
+def test_direct_quote_inherits_from_further_back() -> None:
+    words = ["Er", "sagte", ",", "es", "sei", "gut", ".", "Am", "Abend", "regnete", "es", "."]
+    words += ["„", "Wir", "hoffen", "“", "."]
+    msg = labels("O O O B-IND I-IND I-IND O O O O O O B-DIR I-DIR I-DIR I-DIR O")
+    roles = labels("B-SPK B-CUE FRM O O O O O O O O O O O O O O")
+    quotes = assemble(words, msg, roles, [0, 7, 12], [])
+    assert quotes[1].speaker == (0, 1) and quotes[1].inherited
