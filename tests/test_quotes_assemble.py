@@ -298,3 +298,35 @@ def test_direct_quote_inherits_from_further_back() -> None:
     roles = labels("B-SPK B-CUE FRM O O O O O O O O O O O O O O")
     quotes = assemble(words, msg, roles, [0, 7, 12], [])
     assert quotes[1].speaker == (0, 1) and quotes[1].inherited
+
+
+def test_speaker_ends_before_the_circumstance_of_the_speech_act() -> None:
+    # „Es wird schlimm“, sagte er gegenüber dem Radio.
+    words = ["„", "Es", "wird", "schlimm", "“", ",", "sagte", "er", "gegenüber", "dem", "Radio", "."]
+    msg = labels("B-DIR I-DIR I-DIR I-DIR I-DIR O O O O O O O")
+    roles = labels("O O O O O FRM B-CUE B-SPK I-SPK I-SPK I-SPK O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (7, 8)
+
+
+def test_speaker_name_ends_before_a_preposition_but_a_role_noun_does_not() -> None:
+    # „Gut“, sagte Oliver Zille bei der Vorstellung. / „Gut“, sagte ein Sprecher in Berlin.
+    words = ["„", "Gut", "“", ",", "sagte", "Oliver", "Zille", "bei", "der", "Vorstellung", "."]
+    msg = labels("B-DIR I-DIR I-DIR O O O O O O O O")
+    roles = labels("O O O FRM B-CUE B-SPK I-SPK I-SPK I-SPK I-SPK O")
+    (quote,) = assemble(words, msg, roles, [0], [], [Chunk("PER", 5, 7)])
+    assert quote.speaker == (5, 7)
+    words = ["„", "Gut", "“", ",", "sagte", "ein", "Sprecher", "in", "Berlin", "."]
+    msg = labels("B-DIR I-DIR I-DIR O O O O O O O")
+    roles = labels("O O O FRM B-CUE B-SPK I-SPK I-SPK I-SPK O")
+    (quote,) = assemble(words, msg, roles, [0], [], [Chunk("LOC", 8, 9)])
+    assert quote.speaker == (5, 9)
+
+
+def test_speaker_takes_the_parenthesis_after_it() -> None:
+    # Renate Schmidt (SPD) sagte, sie sei zufrieden.
+    words = ["Renate", "Schmidt", "(", "SPD", ")", "sagte", ",", "sie", "sei", "zufrieden", "."]
+    msg = labels("O O O O O O O B-IND I-IND I-IND O")
+    roles = labels("B-SPK I-SPK O O O B-CUE FRM O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (0, 5)

@@ -80,8 +80,13 @@ def test_surname_missed_by_ner_still_resolves() -> None:
     assert entity is not None and entity.id == "E2"
 
 
-def test_inherited_pronoun_speaker_points_to_the_name() -> None:
+def test_inherited_pronoun_speaker_keeps_the_pronoun_and_names_the_person() -> None:
     s, e = at("Er")
     speaker = Speaker(spans=[(s, e)], text="Er")
-    resolve_speaker(speaker, TEXT, entities(), GENDERS, inherited=True)
-    assert (speaker.entity, speaker.name, speaker.text) == ("E1", "Jens Stoltenberg", "Jens Stoltenberg")
+    resolve_speaker(speaker, TEXT, entities(), GENDERS)
+    assert (speaker.entity, speaker.name, speaker.text, speaker.spans) == (
+        "E1",
+        "Jens Stoltenberg",
+        "Er",
+        [(s, e)],
+    )
