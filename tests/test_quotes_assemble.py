@@ -330,3 +330,35 @@ def test_speaker_takes_the_parenthesis_after_it() -> None:
     roles = labels("B-SPK I-SPK O O O B-CUE FRM O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.speaker == (0, 5)
+
+
+def test_circumstance_phrase_is_no_speaker() -> None:
+    # Mit Verweis auf Quellen berichtete die Zeitung, der Angriff sei geplant gewesen.
+    words = [
+        "Mit",
+        "Verweis",
+        "auf",
+        "Quellen",
+        "berichtete",
+        "die",
+        "Zeitung",
+        ",",
+        "der",
+        "Angriff",
+        "sei",
+        "geplant",
+        ".",
+    ]
+    msg = labels("O O O O O O O O B-IND I-IND I-IND I-IND O")
+    roles = labels("B-SPK I-SPK I-SPK I-SPK B-CUE B-SPK I-SPK FRM O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (5, 7)
+
+
+def test_speaker_loses_a_leading_fuer() -> None:
+    # Für Senator Lemke ist das „ein gutes Beispiel“.
+    words = ["Für", "Senator", "Lemke", "ist", "das", "„", "ein", "gutes", "Beispiel", "“", "."]
+    msg = labels("O O O O O B-DIR I-DIR I-DIR I-DIR I-DIR O")
+    roles = labels("B-SPK I-SPK I-SPK B-CUE O O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (1, 3)

@@ -213,6 +213,8 @@ def trim_speaker(words: Sequence[str], start: int, end: int) -> tuple[int, int]:
         if words[k].lower() in OBJECT_PRONOUNS:
             start = k + 1
             break
+    if end - start > 1 and words[start].lower() in DROP_FIRST and words[start + 1][:1].isupper():
+        start += 1
     if (
         start > 0
         and words[start] in NAME_PARTICLES
@@ -359,11 +361,18 @@ SPEAKER_PRONOUNS = frozenset(
 )
 
 
+#: first words of a tagged phrase that is a circumstance, not a speaker (``mit Verweis auf …``,
+#: ``bei Twitter``); ``aus Paris`` and ``zu Guttenberg`` can be speakers
+NOT_SPEAKER_START = frozenset({"mit", "bei", "beim", "dass", "durch", "gegen", "um", "ohne"})
+#: first words a speaker phrase loses: ``Für Bildungssenator Lemke``, ``Als Hongkongs Chief …``
+DROP_FIRST = frozenset({"für", "als"})
+
+
 def can_speak(words: Sequence[str], c: Chunk) -> bool:
     """Whether a tagged speaker chunk can name a speaker: it has a capitalised word, a pronoun or
     an adjective derived from a place (``russischen``); a lone verb, article or comma cannot."""
     toks = [w for w in words[c.start : c.end] if any(ch.isalnum() for ch in w)]
-    if not toks:
+    if not toks or toks[0].lower() in NOT_SPEAKER_START:
         return False
     if len(toks) == 1:
         w = toks[0]
