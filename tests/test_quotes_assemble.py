@@ -362,3 +362,19 @@ def test_speaker_loses_a_leading_fuer() -> None:
     roles = labels("B-SPK I-SPK I-SPK B-CUE O O O O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.speaker == (1, 3)
+
+
+def test_demnach_before_a_message_is_its_speaker_when_nothing_else_is() -> None:
+    # Der Bericht liegt vor. Demnach sei die Lage ernst.
+    words = ["Der", "Bericht", "liegt", "vor", ".", "Demnach", "sei", "die", "Lage", "ernst", "."]
+    msg = labels("O O O O O O B-IND I-IND I-IND I-IND O")
+    (quote,) = assemble(words, msg, ["O"] * 11, [0, 5], [])
+    assert quote.speaker == (5, 6)
+
+
+def test_demnach_yields_to_a_tagged_source_before_it() -> None:
+    words = ["Der", "Bericht", "liegt", "vor", ".", "Demnach", "sei", "die", "Lage", "ernst", "."]
+    msg = labels("O O O O O O B-IND I-IND I-IND I-IND O")
+    roles = labels("B-SPK I-SPK O O O O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0, 5], [])
+    assert quote.speaker == (0, 2) and quote.inherited
