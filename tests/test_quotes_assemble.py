@@ -378,3 +378,45 @@ def test_demnach_yields_to_a_tagged_source_before_it() -> None:
     roles = labels("B-SPK I-SPK O O O O O O O O O")
     (quote,) = assemble(words, msg, roles, [0, 5], [])
     assert quote.speaker == (0, 2) and quote.inherited
+
+
+def test_person_named_in_the_sentence_takes_the_role_before_the_name() -> None:
+    # „Schnell und entschieden“, versprach der israelische Premier Benjamin Netanyahu.
+    words = ["„", "Schnell", "“", "versprach", "der", "israelische", "Premier", "Benjamin", "Netanyahu", "."]
+    msg = labels("B-DIR I-DIR I-DIR O O O O O O O")
+    roles = labels("O O O B-CUE O O O O O O")
+    names = [Chunk("ROL", 6, 7), Chunk("PER", 7, 9)]
+    (quote,) = assemble(words, msg, roles, [0], [], names)
+    assert quote.speaker == (4, 9)
+
+
+def test_person_named_in_the_sentence_takes_the_role_apposition() -> None:
+    # Karin Broszat, die Vorsitzende des Verbands, nannte das „Trickserei“.
+    words = [
+        "Karin",
+        "Broszat",
+        ",",
+        "die",
+        "Vorsitzende",
+        "des",
+        "Verbands",
+        ",",
+        "nannte",
+        "das",
+        "„",
+        "Trickserei",
+        "“",
+        ".",
+    ]
+    msg = labels("O O O O O O O O O O B-DIR I-DIR I-DIR O")
+    roles = labels("O O O O O O O O B-CUE O O O O O")
+    names = [Chunk("PER", 0, 2), Chunk("ROL", 4, 7)]
+    (quote,) = assemble(words, msg, roles, [0], [], names)
+    assert quote.speaker == (0, 7)
+
+
+def test_a_role_is_never_a_speaker_of_its_own() -> None:
+    words = ["„", "Schnell", "“", "versprach", "der", "Premier", "."]
+    msg = labels("B-DIR I-DIR I-DIR O O O O")
+    (quote,) = assemble(words, msg, labels("O O O B-CUE O O O"), [0], [], [Chunk("ROL", 5, 6)])
+    assert quote.speaker is None

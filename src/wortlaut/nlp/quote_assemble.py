@@ -236,6 +236,7 @@ def attach_roles(
 ) -> list[Chunk]:
     """Give each quote the role chunks of its sentences; returns the speaker chunks left over."""
     person_ends = {c.end for c in names if c.label == "PER"}
+    persons = {(c.start, c.end) for c in names if c.label == "PER"}
     inside_direct: set[int] = set()
     for q in quotes:
         if q.type == "DIR":
@@ -269,7 +270,10 @@ def attach_roles(
         if speakers:
             best = min(speakers, key=lambda c: _distance(q, c))
             start, end = trim_speaker(words, best.start, extend_genitive(words, best.end, q))
-            q.speaker = with_parenthesis(words, start, cut_speaker(words, start, end, person_ends), q)
+            end = cut_speaker(words, start, end, person_ends)
+            if (start, end) in persons:
+                start, end = with_role(words, (start, end), names, q)
+            q.speaker = with_parenthesis(words, start, end, q)
         q.cue = [(c.start, c.end) for c in mine if c.label == "CUE"]
         addressees = [c for c in mine if c.label == "ADR"]
         if addressees:
@@ -500,7 +504,7 @@ def name_in_sentence(
     sents = {sent_of[a] for a, _ in q.spans} | {sent_of[b - 1] for _, b in q.spans}
     candidates = []
     for c in names:
-        if sent_of[c.start] not in sents:
+        if c.label == "ROL" or sent_of[c.start] not in sents:
             continue
         if c.label != "DER" and _after_preposition(words, c.start):
             continue
@@ -533,6 +537,46 @@ def source_adverb(q: DraftQuote, words: Sequence[str]) -> tuple[int, int] | None
     return None
 
 
+#: adjectives and articles before a role noun (``der damalige``, ``die sozialdemokratische``)
+ROLE_LEFT = 3
+
+
+def with_role(
+    words: Sequence[str], span: tuple[int, int], names: Sequence[Chunk], q: DraftQuote
+) -> tuple[int, int]:
+    """A person's name with the role the entity component saw next to it, as the dataset marks
+    speakers: ``der israelische Premierminister Benjamin Netanyahu``, ``die Landesvorsitzende des
+    Verbands, Karin Broszat``, ``Peter Hahn, der Hauptgeschäftsführer des Brauer-Bundes``."""
+    start, end = span
+    for c in names:
+        if c.label != "ROL" or any(a < c.end and c.start < b for a, b in q.spans):
+            continue
+        if c.end == start or (c.end + 1 == start and words[c.end] == ","):
+            start = _role_article(words, c.start, q)
+        elif (
+            c.start - end in (1, 2)
+            and words[end] == ","
+            and (c.start == end + 1 or words[end + 1].lower() in DETERMINERS)
+        ):
+            end = c.end
+    return start, end
+
+
+def _role_article(words: Sequence[str], i: int, q: DraftQuote) -> int:
+    """``i`` moved left over the adjectives and the article of the role noun at ``i``."""
+    for _ in range(ROLE_LEFT):
+        j = i - 1
+        if j < 0 or any(a <= j < b for a, b in q.spans):
+            break
+        w = words[j]
+        if w.lower() in DETERMINERS:
+            return j
+        if not (w.isalpha() and w[:1].islower() and w.endswith(("e", "en", "er", "es", "em"))):
+            break
+        i = j
+    return i
+
+
 def inherit_speakers(
     quotes: list[DraftQuote],
     leftover: list[Chunk],
@@ -546,6 +590,8 @@ def inherit_speakers(
     for q in quotes:
         if q.speaker is None:
             q.speaker = name_in_sentence(q, names, sent_of, words)
+            if q.speaker is not None:
+                q.speaker = with_parenthesis(words, *with_role(words, q.speaker, names, q), q)
         if q.speaker is None:
             s = sent_of[q.start]
             if (

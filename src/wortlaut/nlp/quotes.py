@@ -129,10 +129,17 @@ def tag_roles(model: QuoteModel, feats: list[list[str]], msg: list[str], sent_st
 
 
 def name_chunks(entities: list[Entity], starts: list[int], ends: list[int]) -> list[Chunk]:
-    """Word mentions of persons and organisations (label PER/ORG) and adjectives derived from a
-    name (``russischen``, label DER) as token chunks."""
+    """Word mentions of persons and organisations (label PER/ORG), adjectives derived from a
+    name (``russischen``, label DER) and the roles seen next to a person (``Generalsekretär``,
+    label ROL) as token chunks."""
     out: list[Chunk] = []
     for e in entities:
+        if e.label == "PER":
+            for r in e.roles:
+                a = bisect_right(starts, r.start) - 1
+                b = bisect_left(ends, r.end) + 1
+                if 0 <= a < b <= len(starts) and starts[a] == r.start:
+                    out.append(Chunk("ROL", a, b))
         if e.label not in ("PER", "ORG", "LOC"):
             continue
         for m in e.mentions:
