@@ -420,3 +420,53 @@ def test_a_role_is_never_a_speaker_of_its_own() -> None:
     msg = labels("B-DIR I-DIR I-DIR O O O O")
     (quote,) = assemble(words, msg, labels("O O O B-CUE O O O"), [0], [], [Chunk("ROL", 5, 6)])
     assert quote.speaker is None
+
+
+def test_genitive_after_a_source_noun_moves_from_the_message_to_the_speaker() -> None:
+    # Nach Einschätzung politischer Beobachter war der Zusammenstoß provoziert.
+    words = [
+        "Nach",
+        "Einschätzung",
+        "politischer",
+        "Beobachter",
+        "war",
+        "der",
+        "Zusammenstoß",
+        "provoziert",
+        ".",
+    ]
+    msg = labels("O O B-IND I-IND I-IND I-IND I-IND I-IND O")
+    roles = labels("B-CUE B-SPK O O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (1, 4)
+    assert quote.spans == [(4, 8)]
+
+
+def test_chained_genitives_after_a_source_noun() -> None:
+    # laut Angaben des Leiters der griechischen Sektion könnte es dauern
+    words = [
+        "laut",
+        "Angaben",
+        "des",
+        "Leiters",
+        "der",
+        "griechischen",
+        "Sektion",
+        "könnte",
+        "es",
+        "lange",
+        "dauern",
+    ]
+    msg = labels("O O B-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND")
+    roles = labels("B-CUE B-SPK O O O O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (1, 7) and quote.spans == [(7, 11)]
+
+
+def test_a_message_after_a_source_noun_keeps_what_is_no_genitive() -> None:
+    # nach israelischen Angaben unter anderem der Planung gedient
+    words = ["nach", "israelischen", "Angaben", "unter", "anderem", "der", "Planung", "gedient", "habe"]
+    msg = labels("O O O B-IND I-IND I-IND I-IND I-IND I-IND")
+    roles = labels("B-CUE B-SPK I-SPK O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.spans == [(3, 9)] and quote.speaker == (1, 3)

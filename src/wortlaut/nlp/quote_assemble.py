@@ -21,6 +21,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
 from .quote_marks import Quoted
+from .quote_sources import SOURCE_NOUNS, SOURCE_SUFFIXES
 
 TYPE_NAMES = {
     "DIR": "direct",
@@ -102,6 +103,81 @@ def _is_attribution_gap(words: Sequence[str], roles: Sequence[str], start: int, 
         if words[i] in (".", "!", "?"):
             return False
     return has_role
+
+
+#: words that open a genitive attribute of a source noun (``Angaben des ZDF``, ``Ansicht von ai``)
+GENITIVE_OPENERS = frozenset({"des", "der", "eines", "einer", "von", "vom"})
+ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+
+
+def genitive_end(words: Sequence[str], i: int) -> int:
+    """The end of the genitive attribute starting at ``i`` (``des ZDF``, ``politischer
+    Beobachter``, ``der griechischen Sektion``), or ``i`` when none starts there."""
+    n = len(words)
+    if i < n and words[i] in GENITIVE_OPENERS:
+        j = i + 1
+        while j < n and _is_adjective(words[j]):
+            j += 1
+    elif i < n and _is_adjective(words[i]) and words[i].endswith("er"):
+        j = i + 1  # without an article the genitive shows in the adjective: ``politischer``
+    else:
+        return i
+    if j >= n or not words[j][:1].isupper():
+        return i
+    while j < n and words[j][:1].isupper():
+        j += 1
+    return j
+
+
+#: lower-case words with an adjective ending that are no adjectives
+NOT_ADJECTIVES = frozenset(
+    {"unter", "über", "hinter", "aber", "oder", "immer", "wieder", "weiter", "bereits", "anderem"}
+)
+
+
+def _is_adjective(w: str) -> bool:
+    return (
+        len(w) >= 4
+        and w.isalpha()
+        and w[:1].islower()
+        and w.endswith(ADJECTIVE_ENDINGS)
+        and w not in NOT_ADJECTIVES
+        and w not in DETERMINERS
+        and w not in PREPOSITIONS
+    )
+
+
+def source_attributes(words: Sequence[str], msg: list[str], roles: list[str]) -> None:
+    """Give a source noun back the genitive attribute the message tagger took as the start of the
+    message (``laut Angaben | des ZDF sollen …``, ``Nach Einschätzung | politischer Beobachter
+    war …``): the attribute belongs to the speaker, as the dataset marks it."""
+    n = len(words)
+    for i in range(n - 1):
+        if roles[i] not in ("B-SPK", "I-SPK") or roles[i + 1] == "I-SPK" or msg[i + 1] == "O":
+            continue
+        w = words[i]
+        if w not in SOURCE_NOUNS and not w.lower().endswith(SOURCE_SUFFIXES):
+            continue
+        end = i + 1
+        for _ in range(3):  # ``des Leiters der griechischen Sektion``
+            nxt = genitive_end(words, end)
+            if nxt == end:
+                break
+            end = nxt
+        if (
+            end == i + 1
+            or end + MIN_REST > n
+            or any(msg[k][2:] != msg[i + 1][2:] for k in range(i + 1, end + MIN_REST))
+        ):
+            continue
+        kind = msg[i + 1][2:]
+        for k in range(i + 1, end):
+            msg[k], roles[k] = "O", "I-SPK"
+        msg[end] = "B-" + kind
+
+
+#: message tokens that must remain after an attribute moves to the speaker
+MIN_REST = 3
 
 
 def group_messages(
@@ -739,6 +815,8 @@ def assemble(
         bounds.append((start, end))
         for i in range(start, end):
             sent_of[i] = k
+    msg, roles = list(msg), list(roles)
+    source_attributes(words, msg, roles)
     quotes = group_messages(words, msg, roles, sent_of)
     leftover = attach_roles(words, quotes, roles, sent_of, bounds, names)
     inherit_speakers(quotes, leftover, sent_of, names, words)
