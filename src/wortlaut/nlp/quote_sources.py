@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .quote_features import stem
+from .quote_features import STEM_ENDINGS, stem
 from .quote_marks import QUOTE_CHARS
 
 #: heads after ``nach`` in cue phrases of the train split (≥ 2 occurrences, plus close kin)
@@ -325,10 +325,18 @@ def apply_sources(msg: list[str], roles: list[str], sources: Sequence[SourcePhra
                 roles[i] = "FRM"
 
 
-@lru_cache(maxsize=65536)
-def stem_of(word: str) -> str:
-    """:func:`~.quote_features.stem`, cached: the reported-speech rule asks it of most words."""
-    return stem(word)
+@lru_cache(maxsize=4)
+def reported_forms(verbs: frozenset[str]) -> frozenset[str]:
+    """Every word form whose :func:`~.quote_features.stem` is in ``verbs``: a stem plus one of
+    the endings ``stem`` cuts (or none), kept where cutting gives the stem back. Checking a
+    sentence against this set runs in C, with no per-word work."""
+    return frozenset(v + end for v in verbs for end in ("", *STEM_ENDINGS) if stem(v + end) == v)
+
+
+def _untouched(msg: Sequence[str], quoted_tokens: Sequence[int], lo: int, hi: int) -> bool:
+    """Whether the tokens ``[lo, hi)`` have no message label and no quotation mark (slices and
+    ``count`` run in C: these rules ask it of most sentences)."""
+    return msg[lo:hi].count("O") == hi - lo and not any(quoted_tokens[lo:hi])
 
 
 #: sentence lengths (tokens) a reported speech act is looked for in
@@ -351,8 +359,7 @@ def find_reported(
         return []
     n = len(words)
     bounds = [*sent_starts, n]
-    # the doc's word forms of a lexicon stem, found once per form rather than once per token
-    hits = {w for w in set(words) if w.islower() and stem_of(w) in verbs}
+    hits = reported_forms(verbs)
     out = []
     for k in range(len(sent_starts)):
         lo, hi = bounds[k], bounds[k + 1]
@@ -362,7 +369,7 @@ def find_reported(
             continue  # questions and headlines are not reports
         if hits.isdisjoint(words[lo:hi]):
             continue
-        if any(msg[i] != "O" or quoted_tokens[i] for i in range(lo, hi)):
+        if not _untouched(msg, quoted_tokens, lo, hi):
             continue
         out.append((lo, hi))
     return out
@@ -397,13 +404,13 @@ def continue_reports(
     prev_reports = False
     for k in range(len(sent_starts)):
         lo, hi = bounds[k], bounds[k + 1]
-        labels = {msg[i][2:] for i in range(lo, hi) if msg[i] != "O"}
+        labels = {lab[2:] for lab in msg[lo:hi] if lab != "O"} if _has_message(msg, lo, hi) else set()
         if (
             prev_reports
             and not labels
             and hi - lo >= REPORTED_MIN
             and words[hi - 1] in (".", "!")
-            and not any(quoted_tokens[i] for i in range(lo, hi))
+            and not any(quoted_tokens[lo:hi])
             and any(words[i].lower() in subjunctive for i in range(lo, hi))
         ):
             msg[lo] = "B-IFI"
@@ -480,7 +487,7 @@ def source_sentences(sources: Sequence[SourcePhrase], bounds: Sequence[int]) -> 
 
 
 def _has_message(msg: Sequence[str], lo: int, hi: int) -> bool:
-    return any(msg[i] != "O" for i in range(lo, hi))
+    return msg[lo:hi].count("O") != hi - lo
 
 
 def find_free_indirect(
@@ -512,7 +519,7 @@ def find_free_indirect(
             continue
         if not REPORTED_MIN <= hi - lo <= REPORTED_MAX or words[hi - 1] not in (".", "!"):
             continue
-        if any(quoted_tokens[i] for i in range(lo, hi)):
+        if any(quoted_tokens[lo:hi]):
             continue
         for j in range(k - 1, max(-1, k - 1 - HEARSAY_WINDOW), -1):
             if breaks[bounds[j + 1]]:
@@ -578,16 +585,13 @@ def stem_candidates(low: str) -> set[str]:
 
 
 @lru_cache(maxsize=4)
-def cue_stems(cues: frozenset[str]) -> frozenset[str]:
-    """Every stem candidate of the cue words that can govern a clause, so that ``sagten``,
-    ``befürchten`` or ``Aufrufe`` count when only ``sagte``, ``befürchtete``, ``Aufruf`` were
-    learned."""
-    return frozenset(c for w in cues if w.isalpha() and w not in NON_VERB_CUES for c in stem_candidates(w))
-
-
-def _governs(word: str, stems: frozenset[str]) -> bool:
-    low = word.lower()
-    return low.isalpha() and low not in NON_VERB_CUES and not stems.isdisjoint(stem_candidates(low))
+def governing_forms(cues: frozenset[str]) -> frozenset[str]:
+    """Every lower-case form that shares a stem candidate with a cue word able to govern a
+    clause, so that ``sagten``, ``befürchten`` or ``Aufrufe`` count when only ``sagte``,
+    ``befürchtete``, ``Aufruf`` were learned: the stems and each stem plus one ending."""
+    stems = {c for w in cues if w.isalpha() and w not in NON_VERB_CUES for c in stem_candidates(w)}
+    forms = stems | {st + end for st in stems if len(st) >= 4 for end in CANDIDATE_ENDINGS}
+    return frozenset(forms - NON_VERB_CUES)
 
 
 def _clause_after(
@@ -602,10 +606,24 @@ def _clause_after(
     if (
         words[start] in CLAUSE_STARTS
         or _zu_clause(words, start, end)
-        or any(words[j] in subjunctive for j in range(start, min(end, start + 4)))
+        or not subjunctive.isdisjoint(words[start : min(end, start + 4)])
     ):
         return start, end
     return None
+
+
+def _commas(words: Sequence[str], lo: int, hi: int) -> list[int]:
+    """Positions of the commas in ``[lo, hi)``, found by ``list.index`` (in C)."""
+    out: list[int] = []
+    k = lo
+    while k < hi:
+        try:
+            k = words.index(",", k, hi)
+        except ValueError:
+            break
+        out.append(k)
+        k += 1
+    return out
 
 
 def find_complements(
@@ -627,24 +645,22 @@ def find_complements(
     n = len(words)
     bounds = [*sent_starts, n]
     taken = source_sentences(sources, bounds)
-    stems = cue_stems(cues)
+    forms = governing_forms(cues)
     out: list[tuple[int, int]] = []
     for k in range(len(sent_starts)):
         lo, hi = bounds[k], bounds[k + 1]
         if taken[k] or hi - lo < REPORTED_MIN or words[hi - 1] == "?" or "," not in words[lo:hi]:
             continue
-        if any(msg[i] != "O" or quoted_tokens[i] for i in range(lo, hi)):
+        if not _untouched(msg, quoted_tokens, lo, hi):
             continue
-        for c in range(lo + 1, hi - MIN_MESSAGE):
-            if words[c] != ",":
-                continue
+        for c in _commas(words, lo + 1, hi - MIN_MESSAGE):
             clause = _clause_after(words, c, hi, subjunctive)
             if clause is None:
                 continue
             a = max(lo, c - 1 - COMPLEMENT_GAP)
             before = [j for j in range(a, c) if words[j] in SENT_PUNCT or words[j] == ","]
             a = max([a, *(j + 1 for j in before)])
-            if any(_governs(words[j], stems) for j in range(a, c)):
+            if any(words[j].lower() in forms for j in range(a, c)):
                 out.append(clause)
             break  # only the first comma's clause: later ones are parts of it or other clauses
     return out
