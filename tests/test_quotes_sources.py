@@ -160,6 +160,12 @@ def test_clause_governed_by_a_speech_verb_is_indirect() -> None:
     msg = ["O"] * len(words)
     apply_complements(msg, [clause])
     assert msg[clause[0]] == "B-IND" and msg[clause[1] - 1] == "I-IND" and msg[-1] == "O"
+    # an infinitive clause followed by a relative clause: all of it is the message
+    words = toks(
+        "Die Männer werden beschuldigt , Mitglieder einer Gruppe zu sein , welche Anschläge plante ."
+    )
+    (clause,) = find_complements(words, ["O"] * len(words), [0], [0] * len(words), frozenset({"beschuldigt"}))
+    assert words[slice(*clause)] == toks("Mitglieder einer Gruppe zu sein , welche Anschläge plante")
     words = toks("Der Minister bestritt , dass es Absprachen gegeben habe .")
     (clause,) = find_complements(words, ["O"] * len(words), [0], [0] * len(words), cues)
     assert words[slice(*clause)] == toks("dass es Absprachen gegeben habe")

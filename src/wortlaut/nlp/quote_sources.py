@@ -562,8 +562,14 @@ def _clause_end(words: Sequence[str], start: int, hi: int) -> int:
 
 
 def _zu_clause(words: Sequence[str], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` is an infinitive clause: it ends in ``zu`` + verb or in a verb
-    with ``zu`` inside it (``aufzuheben``)."""
+    """Whether ``[start, end)`` is an infinitive clause: it, or its part before the first comma,
+    ends in ``zu`` + verb or in a verb with ``zu`` inside it (``aufzuheben``)."""
+    # the first part up to a comma (``Mitglieder … zu sein, welche …``), else the whole
+    first = next((j for j in range(start, end) if words[j] == ","), end)
+    return _ends_infinitive(words, start, first) or _ends_infinitive(words, start, end)
+
+
+def _ends_infinitive(words: Sequence[str], start: int, end: int) -> bool:
     if end - start < 2:
         return False
     last = words[end - 1]
