@@ -181,6 +181,7 @@ def test_no_clause_after_a_non_verb_cue_or_an_ordinary_verb() -> None:
         "Es war so , dass niemand kam .",  # ``so`` introduces no clause
         "Er ging nach Hause , um zu schlafen .",  # no cue
         "Er forderte mehr Geld , weil alles teurer wird .",  # neither dass nor an infinitive
+        "Er forderte mehr Geld , um die Miete zu zahlen .",  # a purpose, not what he demanded
     ):
         words = toks(text)
         assert find_complements(words, ["O"] * len(words), [0], [0] * len(words), cues) == []

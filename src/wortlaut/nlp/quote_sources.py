@@ -550,6 +550,8 @@ NON_VERB_CUES = frozenset(
 #: tokens between the cue verb and the comma (a particle, an object, the speaker)
 COMPLEMENT_GAP = 6
 CLAUSE_STARTS = frozenset({"dass", "ob"})
+#: infinitive clauses of purpose or manner (``um … zu``), never what a verb reports
+ADVERBIAL_INFINITIVES = frozenset({"um", "ohne", "statt", "anstatt"})
 
 
 def _clause_end(words: Sequence[str], start: int, hi: int) -> int:
@@ -611,7 +613,7 @@ def _clause_after(
         return None
     if (
         words[start] in CLAUSE_STARTS
-        or _zu_clause(words, start, end)
+        or (words[start].lower() not in ADVERBIAL_INFINITIVES and _zu_clause(words, start, end))
         or not subjunctive.isdisjoint(words[start : min(end, start + 4)])
     ):
         return start, end
