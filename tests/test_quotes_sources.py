@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from wortlaut.nlp.quote_features import stem
 from wortlaut.nlp.quote_sources import (
+    apply_complements,
+    apply_free_indirect,
     apply_reported,
     apply_sources,
     continue_reports,
+    find_complements,
+    find_free_indirect,
     find_in_sentence,
     find_reported,
     find_sources,
@@ -71,7 +76,7 @@ def test_sources_fill_message_and_role_labels_but_respect_tagged_sentences() -> 
 def test_reported_speech_act_is_the_whole_sentence() -> None:
     words = toks("Die Botschafterin kündigte weitere Maßnahmen an . Was nun ?")
     msg = ["O"] * len(words)
-    found = find_reported(words, msg, [0, 7], [0] * len(words), frozenset({"kündigte"}))
+    found = find_reported(words, msg, [0, 7], [0] * len(words), frozenset({"kündig"}))
     assert found == [(0, 7)]
     apply_reported(msg, found)
     assert msg[0] == "B-REP" and msg[6] == "I-REP" and msg[7] == "O"
@@ -97,3 +102,86 @@ def test_trailing_attribution_after_a_comma() -> None:
     # a comma before an ordinary verb is no attribution
     words = toks("Es regnete lange , schien dann aber die Sonne .")
     assert find_sources(words, ["O"] * len(words), [0], [0] * len(words)) == []
+
+
+def test_reported_verbs_match_by_stem_in_any_inflection() -> None:
+    assert stem("kündigte") == stem("kündigten") == stem("kündigen") == "kündig"
+    assert stem("warnt") == stem("warnte") == "warn"
+    assert stem("soll") == "soll"  # too short to cut
+    words = toks("Die Gewerkschaften warnen vor einem langen Streik .")
+    found = find_reported(words, ["O"] * len(words), [0], [0] * len(words), frozenset({"warn"}))
+    assert found == [(0, 8)]
+    # a capitalised noun of the same stem is no verb
+    words = toks("Die Warnung kam zu spät für alle .")
+    assert find_reported(words, ["O"] * len(words), [0], [0] * len(words), frozenset({"warn"})) == []
+
+
+def _doc(text: str) -> tuple[list[str], list[int]]:
+    words = toks(text)
+    starts = [0] + [i + 1 for i, w in enumerate(words[:-1]) if w in (".", "!", "?")]
+    return words, starts
+
+
+def test_sollen_sentence_after_a_message_is_free_indirect() -> None:
+    words, starts = _doc(
+        "Smith sagte , man werde handeln . Es geht um eine Linie . "
+        "Im Osten sollen mehr Truppen stationiert werden . Im Osten sollen Wahlen stattfinden ."
+    )
+    msg = ["O"] * len(words)
+    for i in range(3, 6):
+        msg[i] = "B-IND" if i == 3 else "I-IND"
+    breaks = [False] * len(words)
+    found = find_free_indirect(words, msg, starts, breaks, [0] * len(words))
+    # the third sentence, two after the message; the fourth continues the report it starts
+    assert found == [(starts[2], starts[3]), (starts[3], len(words))]
+    apply_free_indirect(msg, found)
+    assert msg[starts[2]] == "B-FI" and msg[-1] == "I-FI"
+
+
+def test_sollen_sentence_without_a_message_close_before_is_no_report() -> None:
+    words, starts = _doc(
+        "Smith sagte , man werde handeln . Im Osten sollen mehr Truppen stationiert werden ."
+    )
+    msg = ["O"] * len(words)
+    for i in range(3, 6):
+        msg[i] = "B-IND" if i == 3 else "I-IND"
+    breaks = [False] * len(words)
+    breaks[starts[1]] = True  # a new paragraph: the report has ended
+    assert find_free_indirect(words, msg, starts, breaks, [0] * len(words)) == []
+    # no message at all
+    assert find_free_indirect(words, ["O"] * len(words), starts, [False] * len(words), [0] * len(words)) == []
+
+
+def test_clause_governed_by_a_speech_verb_is_indirect() -> None:
+    cues = frozenset({"forderte", "bestritt", "sagte", "so"})
+    words = toks("Die Gewerkschaft forderte den Konzern auf , den Lohn aller Mitarbeiter zu erhöhen .")
+    (clause,) = find_complements(words, ["O"] * len(words), [0], [0] * len(words), cues)
+    assert words[slice(*clause)] == toks("den Lohn aller Mitarbeiter zu erhöhen")
+    msg = ["O"] * len(words)
+    apply_complements(msg, [clause])
+    assert msg[clause[0]] == "B-IND" and msg[clause[1] - 1] == "I-IND" and msg[-1] == "O"
+    # an infinitive clause followed by a relative clause: all of it is the message
+    words = toks(
+        "Die Männer werden beschuldigt , Mitglieder einer Gruppe zu sein , welche Anschläge plante ."
+    )
+    (clause,) = find_complements(words, ["O"] * len(words), [0], [0] * len(words), frozenset({"beschuldigt"}))
+    assert words[slice(*clause)] == toks("Mitglieder einer Gruppe zu sein , welche Anschläge plante")
+    words = toks("Der Minister bestritt , dass es Absprachen gegeben habe .")
+    (clause,) = find_complements(words, ["O"] * len(words), [0], [0] * len(words), cues)
+    assert words[slice(*clause)] == toks("dass es Absprachen gegeben habe")
+    subj = frozenset({"werde"})
+    words = toks("Der Minister sagte am Montag , man werde die Lage prüfen .")
+    (clause,) = find_complements(words, ["O"] * len(words), [0], [0] * len(words), cues, subjunctive=subj)
+    assert words[slice(*clause)] == toks("man werde die Lage prüfen")
+
+
+def test_no_clause_after_a_non_verb_cue_or_an_ordinary_verb() -> None:
+    cues = frozenset({"forderte", "so"})
+    for text in (
+        "Es war so , dass niemand kam .",  # ``so`` introduces no clause
+        "Er ging nach Hause , um zu schlafen .",  # no cue
+        "Er forderte mehr Geld , weil alles teurer wird .",  # neither dass nor an infinitive
+        "Er forderte mehr Geld , um die Miete zu zahlen .",  # a purpose, not what he demanded
+    ):
+        words = toks(text)
+        assert find_complements(words, ["O"] * len(words), [0], [0] * len(words), cues) == []

@@ -40,7 +40,7 @@ from typing import Any
 import pycrfsuite
 import spacy
 
-from wortlaut.nlp.quote_features import Lexicons, doc_features, role_features, view_from_tokens
+from wortlaut.nlp.quote_features import Lexicons, doc_features, role_features, stem, view_from_tokens
 from wortlaut.nlp.quote_marks import QUOTE_CHARS, pair_marks
 from wortlaut.nlp.quote_medium import MediumCue, learn_medium_cues, table_to_json
 
@@ -84,9 +84,10 @@ def learn_cues(docs: list[dict[str, Any]], min_count: int = 2, min_ratio: float 
 
 
 def learn_reported(docs: list[dict[str, Any]], min_count: int = 3, min_ratio: float = 0.5) -> set[str]:
-    """Lower-case words that make a sentence a reported speech act (``fordert``, ``sprach``): of
-    the sentences with the word, no quotation marks and no annotation of another type, at least
-    ``min_ratio`` are (part of) a reported message."""
+    """Stems (``quote_features.stem``) of lower-case words that make a sentence a reported speech
+    act (``fordert``, ``sprach``): of the sentences with the stem, no quotation marks and no
+    annotation of another type, at least ``min_ratio`` are (part of) a reported message. By
+    stem, so that ``warnen`` counts when ``warnt`` and ``warnte`` were seen."""
     hit: Counter[str] = Counter()
     free: Counter[str] = Counter()
     for d in docs:
@@ -98,10 +99,9 @@ def learn_reported(docs: list[dict[str, Any]], min_count: int = 3, min_ratio: fl
             types: set[str] = set().union(*(types_of.get(int(i), set()) for i in s["tokenIds"]))
             if types - {"Reported"} or any(len(t) == 1 and t in QUOTE_CHARS for t in s["tokens"]):
                 continue
-            for w in set(s["tokens"]):
-                if w.isalpha() and w.islower():
-                    free[w] += 1
-                    hit[w] += "Reported" in types
+            for w in {stem(w) for w in s["tokens"] if w.isalpha() and w.islower()}:
+                free[w] += 1
+                hit[w] += "Reported" in types
     return {w for w, c in hit.items() if c >= min_count and c / free[w] >= min_ratio}
 
 

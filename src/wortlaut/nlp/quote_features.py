@@ -137,6 +137,20 @@ def static(word: str, low: str, lex: Lexicons) -> Static:
     return st
 
 
+#: inflection endings cut by :func:`stem`, longest first
+STEM_ENDINGS = ("eten", "test", "ten", "te", "en", "et", "st", "t", "e")
+
+
+def stem(low: str) -> str:
+    """A crude stem of a lower-case word: one inflection ending cut when at least four letters
+    remain (``kündigten``, ``kündigte``, ``kündigen`` → ``kündig``). Enough to let a cue or
+    reporting verb seen in one form count in its other forms."""
+    for end in STEM_ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 4:
+            return low[: -len(end)]
+    return low
+
+
 def sentence_ids(n: int, sent_starts: Sequence[int]) -> list[int]:
     """The sentence number of every token (tokens before the first start count as sentence 0)."""
     ids = [0] * n

@@ -31,7 +31,17 @@ from .quote_features import doc_features, role_features, view_from_tokens
 from .quote_marks import pair_marks, quote_state
 from .quote_medium import medium_of
 from .quote_model import QuoteModel, shared_model
-from .quote_sources import apply_reported, apply_sources, continue_reports, find_reported, find_sources
+from .quote_sources import (
+    apply_complements,
+    apply_free_indirect,
+    apply_reported,
+    apply_sources,
+    continue_reports,
+    find_complements,
+    find_free_indirect,
+    find_reported,
+    find_sources,
+)
 
 
 class QuotesComponent:
@@ -64,8 +74,15 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     msg = force_direct(model.tag_messages(feats), quoted, view.words)
     qstate = quote_state(len(msg), quoted)
     sources = find_sources(view.words, msg, view.sent_starts, qstate)
+    lex = model.lexicons
+    apply_complements(
+        msg, find_complements(view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive)
+    )
     apply_reported(msg, find_reported(view.words, msg, view.sent_starts, qstate, model.lexicons.reported))
     continue_reports(view.words, msg, view.sent_starts, qstate, model.lexicons.subjunctive)
+    apply_free_indirect(
+        msg, find_free_indirect(view.words, msg, view.sent_starts, view.breaks, qstate, sources)
+    )
     if not sources and all(lab == "O" for lab in msg):
         return []
     roles = tag_roles(model, feats, msg, view.sent_starts)
