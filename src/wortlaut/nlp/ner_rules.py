@@ -546,7 +546,7 @@ def misc_spans(words: list[str], spans: list[Span]) -> list[Span]:
     for i, w in enumerate(words):
         if w in MISC_WORDS or w.endswith("-Dollar") or _web_address(w) or (i > 0 and w in LANGUAGES):
             found.append((i, i + 1, "MISC"))
-        elif _named_war(words, i):
+        elif (w in _WAR_WORDS or w.startswith("Weltkrieg")) and _named_war(words, i):
             found.append((i - 1, i + 1, "MISC"))
     if not found:
         return spans
