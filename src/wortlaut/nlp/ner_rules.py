@@ -78,7 +78,7 @@ def gazetteer_spans(words: list[str], spans: list[Span], lists: NameLists) -> li
     extra = [
         (i, i + 1, "LOC")
         for i, w in enumerate(words)
-        if not taken[i] and w not in COMMON_WORDS and _place_word(w, lists)
+        if not taken[i] and w[:1].isupper() and w not in COMMON_WORDS and _place_word(w, lists)
     ]
     return extra
 
@@ -88,10 +88,10 @@ def name_pair_spans(words: list[str], spans: list[Span], lists: NameLists) -> li
     extra: list[Span] = []
     for i in range(len(words) - 1):
         a, b = words[i], words[i + 1]
-        if taken[i] or taken[i + 1] or a in COMMON_WORDS:
-            continue
+        if a not in lists.first or taken[i] or taken[i + 1] or a in COMMON_WORDS:
+            continue  # the first-name test first: it rules out almost every word
         surname = b[:1].isupper() and (b in lists.sur or b.rstrip("s") in lists.sur)
-        if a in lists.first and surname and b not in lists.loc and b not in COMMON_WORDS:
+        if surname and b not in lists.loc and b not in COMMON_WORDS:
             extra.append((i, i + 2, "PER"))
             taken[i] = taken[i + 1] = True
     return extra
@@ -548,7 +548,12 @@ def misc_spans(words: list[str], spans: list[Span]) -> list[Span]:
     (GermEval: OTH); these replace whatever the tagger said about the same words."""
     found: list[Span] = []
     for i, w in enumerate(words):
-        if w in MISC_WORDS or w.endswith("-Dollar") or _web_address(w) or (i > 0 and w in LANGUAGES):
+        if (
+            w in MISC_WORDS
+            or w.endswith("-Dollar")
+            or (("." in w or ":" in w) and _web_address(w))
+            or (i > 0 and w in LANGUAGES)
+        ):
             found.append((i, i + 1, "MISC"))
         elif (w in _WAR_WORDS or w.startswith("Weltkrieg")) and _named_war(words, i):
             found.append((i - 1, i + 1, "MISC"))
