@@ -12,8 +12,10 @@ from wortlaut.nlp.ner_lexicon import adjective_place, role_stem
 from wortlaut.nlp.ner_roles import base_title
 from wortlaut.nlp.ner_rules import (
     acronym_spans,
+    club_spans,
     event_spans,
     gazetteer_spans,
+    institution_spans,
     misc_spans,
     person_shapes,
     recurring_spans,
@@ -95,11 +97,67 @@ def test_currencies_indices_addresses_and_wars_are_misc() -> None:
     assert misc_spans(["Deutsch", "lernen"], []) == []  # a sentence start may be the adjective
 
 
+def test_named_wars_are_misc_but_not_after_a_determiner() -> None:
+    words = ["Im", "Dreißigjährigen", "Krieg", "und", "im", "Kalten", "Krieg", "."]
+    assert misc_spans(words, []) == [(1, 3, "MISC"), (5, 7, "MISC")]
+    assert misc_spans(["Er", "führte", "einen", "Krieg"], []) == []
+    assert misc_spans(["Er", "sah", "Diesen", "Krieg"], []) == []  # odd capital, still a determiner
+
+
 def test_acronyms_are_organisations_unless_known_non_names() -> None:
     words = ["EADS", "verkauft", "DVD", "und", "USA", "."]
     assert acronym_spans(words, [], LISTS) == [(0, 1, "ORG")]
     shouting = ["DIE", "NATO", "WARNT", "heute"]
     assert acronym_spans(shouting, [], LISTS) == []
+
+
+def test_club_names_are_one_organisation() -> None:
+    words = [
+        "des",
+        "1.",
+        "FC",
+        "Nürnberg",
+        "und",
+        "der",
+        "FC",
+        "Schalke",
+        "04",
+        "gegen",
+        "SG",
+        "01",
+        "Höchst",
+    ]
+    assert club_spans(words, [(3, 4, "LOC"), (7, 8, "ORG")]) == [
+        (1, 4, "ORG"),
+        (6, 9, "ORG"),
+        (10, 13, "ORG"),
+    ]
+    words = ["FC", "Bayern", "Präsident", "Hoeneß", "und", "(", "SG", ")"]
+    assert club_spans(words, [(3, 4, "PER")]) == [(0, 2, "ORG"), (3, 4, "PER")]  # a role ends the name
+    assert club_spans(["Die", "Stadt"], [(0, 1, "LOC")]) == [(0, 1, "LOC")]
+
+
+def test_a_town_after_an_institution_word_is_the_institution() -> None:
+    words = ["an", "der", "Medizinischen", "Hochschule", "Hannover", "und", "der", "Universität", "Gießen"]
+    assert institution_spans(words, [(4, 5, "LOC"), (8, 9, "LOC")]) == [(2, 5, "ORG"), (7, 9, "ORG")]
+    assert institution_spans(["Franzis", "Verlag", ",", "München"], [(0, 1, "PER"), (3, 4, "LOC")]) == [
+        (0, 2, "ORG"),
+        (3, 4, "LOC"),
+    ]
+    assert institution_spans(
+        ["für", "Mainz", "05", "und", "Mainz", "2005"], [(1, 2, "LOC"), (4, 5, "LOC")]
+    ) == [
+        (1, 3, "ORG"),
+        (4, 5, "LOC"),
+    ]
+    assert institution_spans(["in", "der", "Stadt", "Gießen"], [(3, 4, "LOC")]) == [(3, 4, "LOC")]
+
+
+def test_agencies_and_parties_are_organisations() -> None:
+    words = ["Nürnberg", "(", "dpa", ")", "die", "Grünen", "und", "die", "Linke", "."]
+    assert acronym_spans(words, [(0, 1, "LOC")], LISTS) == [(2, 3, "ORG"), (5, 6, "ORG"), (8, 9, "ORG")]
+    assert acronym_spans(["Linke", "Hand"], [], LISTS) == []  # an adjective without the article
+    assert acronym_spans(["die", "Grünen"], [(1, 2, "ORG")], LISTS) == []  # already tagged
 
 
 def test_recurring_names_spread_through_the_article() -> None:
@@ -149,6 +207,14 @@ def test_cluster_features_and_clean_surname_flag() -> None:
     assert "cunk" in unknown and not any(f.startswith("c0=") for f in unknown)
     haus = cache.sentence(["Haus"])[0]
     assert "sn" in haus and "snc" not in haus  # a common noun in the surname list
+
+
+def test_corpus_verdict_is_a_feature_of_the_word_and_its_neighbours() -> None:
+    lists = NameLists(
+        first=frozenset(), sur=frozenset(), loc=frozenset(), wordclass={}, corpus={"Bombardier": "ORG"}
+    )
+    bombardier, sagte = FeatureCache(lists).sentence(["Bombardier", "sagte"])
+    assert "cgORG" in bombardier and "-1cgORG" in sagte
 
 
 def test_missing_model_file_is_a_clear_error(tmp_path: Path) -> None:

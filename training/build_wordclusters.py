@@ -61,8 +61,9 @@ def _paragraphs(nlp: spacy.language.Language, text: str) -> Iterator[list[str]]:
             yield [t.text for t in nlp.make_doc(para) if not t.is_space]
 
 
-def unlabelled_sentences(data: Path, non_commercial: bool) -> list[list[str]]:
-    """Token lists from every unlabelled source (see the module docstring)."""
+def unlabelled_sentences(data: Path, non_commercial: bool, ner_corpora: bool = True) -> list[list[str]]:
+    """Token lists from every unlabelled source (see the module docstring); without
+    ``ner_corpora``, SmartData and Europeana (the tagger's training texts) are left out."""
     nlp = spacy.blank("de")
     out: list[list[str]] = []
     if non_commercial:
@@ -87,6 +88,8 @@ def unlabelled_sentences(data: Path, non_commercial: bool) -> list[list[str]]:
             elif not line.strip() and current:
                 out.append(current)
                 current = []
+    if not ner_corpora:
+        return out
     out.extend(s.words for s in read_smartdata(data / "ner" / "smartdata-v1-train.json.gz"))
     for name in ("enp_DE.lft.bio", "enp_DE.onb.bio", "enp_DE.sbb.bio"):
         out.extend(s.words for s in read_europeana(data / "ner" / name))

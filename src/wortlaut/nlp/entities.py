@@ -36,8 +36,10 @@ from .ner_lexicon import COUNTRY_SHORT, REGIONS, adjective_place
 from .ner_roles import roles_for
 from .ner_rules import (
     acronym_spans,
+    club_spans,
     event_spans,
     gazetteer_spans,
+    institution_spans,
     logo_spans,
     misc_spans,
     name_pair_spans,
@@ -159,6 +161,7 @@ class EntitiesComponent:
         lists = self.lists
         for w, sp in zip(words, spans, strict=True):
             sp[:] = misc_spans(w, person_shapes(w, person_fixes(w, repair_spans(w, sp), lists), lists))
+            sp[:] = institution_spans(w, club_spans(w, sp))
             sp.extend(event_spans(w, sp, lists))
             sp.extend(gazetteer_spans(w, sp, lists))
             sp.extend(logo_spans(w, sp, lists))

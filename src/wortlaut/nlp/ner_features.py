@@ -27,6 +27,9 @@ class NameLists:
     wordclass: dict[str, str]  # capitalised word -> N (common noun), P (proper noun), L (also lower case)
     #: word -> its distributional cluster ids at three granularities (training/build_wordclusters.py)
     clusters: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    #: capitalised word -> the label a tagger gives it most often in unlabelled news
+    #: (training/build_corpus_names.py)
+    corpus: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -54,7 +57,13 @@ def name_lists() -> NameLists:
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         word, coarse, mid, fine = line.split("\t")
         clusters[word] = (coarse, mid, fine)
-    return NameLists(frozenset(first), frozenset(sur), frozenset(loc), classes, clusters)
+    corpus: dict[str, str] = {}
+    path = resources.files("wortlaut").joinpath("models/ner/corpusnames.tsv.gz")
+    if path.is_file():
+        for line in gzip.decompress(path.read_bytes()).decode("utf-8").splitlines():
+            word, _, label = line.partition("\t")
+            corpus[word] = label
+    return NameLists(frozenset(first), frozenset(sur), frozenset(loc), classes, clusters, corpus)
 
 
 def shape(word: str) -> str:
@@ -97,6 +106,9 @@ def _gazetteer_flags(word: str, lists: NameLists) -> list[str]:
         flags.append("sn")
     if word in lists.loc:
         flags.append("loc")
+    cg = lists.corpus.get(word)
+    if cg:
+        flags.append("cg" + cg)
     if word.endswith("s") and len(word) > 3:
         stem = word[:-1]
         if stem in lists.first or stem in lists.sur:
