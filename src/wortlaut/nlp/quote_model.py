@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ModelError
-from .ner_tagger import model_attributes
+from .crf_file import model_attributes
 from .quote_features import Lexicons
 from .quote_medium import MediumCue, table_from_json
 
