@@ -180,7 +180,11 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
     for i, w in enumerate(words):
         if len(w) == 1 and w in MARKS and lower[i] not in ("<open>", "<close>"):
             lower[i] = "<mark>"
-    sts = [static(w, low, lex) for w, low in zip(words, lower, strict=True)]
+    cache = lex.cache  # looked up inline: a function call per token costs more than the look-up
+    sts = [
+        cache.get(low if low in MARK_FORMS else w) or static(w, low, lex)
+        for w, low in zip(words, lower, strict=True)
+    ]
     shapes = [st.shape for st in sts]
     qstate = quote_state(n, quoted)
     qlen = [0] * n
