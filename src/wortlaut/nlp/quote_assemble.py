@@ -344,7 +344,10 @@ def attach_roles(
             sents = {sent_of[a] for a, _ in q.spans}
             speakers = [c for c in spoken if sent_of[c.start] in sents and adjacent(words, roles, q, c)]
         if speakers:
-            best = min(speakers, key=lambda c: _distance(q, c))
+            best = min(
+                speakers,
+                key=lambda c: (oblique(words, c), not _names_person(words, c, person_ends), _distance(q, c)),
+            )
             start, end = trim_speaker(words, best.start, extend_genitive(words, best.end, q))
             end = cut_speaker(words, start, end, person_ends)
             if (start, end) in persons:
@@ -357,6 +360,27 @@ def attach_roles(
             q.addressee = (best.start, best.end)
         q.frame = _frame(q, roles, sent_of, sent_bounds, mine, words)
     return leftover
+
+
+#: first words of a phrase in the dative, accusative or genitive: no subject, so no speaker when
+#: the sentence offers another (``Stoiber begründete … mit einer „…“ nach dem Abgang von …``)
+OBLIQUE_FIRST = frozenset({"dem", "den", "einem", "einen", "des", "im", "am", "vom", "beim", "zum", "zur"})
+
+
+def oblique(words: Sequence[str], c: Chunk) -> bool:
+    """Whether a speaker chunk is an object or the complement of a preposition (``im
+    Nachrichtenmagazin DER SPIEGEL``, ``den iranischen Präsidenten``, ``Auf den Kurznachrichtendienst
+    Twitter``): of several chunks for one quote, the others speak first."""
+    if words[c.start].lower() in OBLIQUE_FIRST:
+        return True
+    j = c.start - 1
+    if j >= 0 and words[j].lower() in DETERMINERS:
+        j -= 1
+    return j >= 0 and words[j].lower() in PREPOSITIONS
+
+
+def _names_person(words: Sequence[str], c: Chunk, person_ends: Container[int]) -> bool:
+    return any(c.start < e <= c.end for e in person_ends) or words[c.start].lower() in ("er", "sie")
 
 
 #: tokens between a speaker and its cue (``Verteidiger X immer wieder betont hatte``)

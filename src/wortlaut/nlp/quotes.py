@@ -103,7 +103,7 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
         if not all(in_zones(s, e, prose) for s, e in q.spans):
             continue
         if q.speaker is not None:
-            resolve_speaker(q.speaker, text, entities, model.genders)
+            resolve_speaker(q.speaker, text, entities, model.genders, q.spans if q.type == "direct" else ())
         quotes.append(q)
     return quotes
 
