@@ -6,6 +6,11 @@ from wortlaut.nlp.quote_assemble import Chunk, assemble, chunks, force_direct
 from wortlaut.nlp.quote_marks import Quoted
 
 
+def sentence(text: str) -> list[str]:
+    """Tokens of a sentence written with spaces between them."""
+    return text.split(" ")
+
+
 def labels(spec: str) -> list[str]:
     """'O B-DIR I-DIR …' as a list."""
     return spec.split()
@@ -474,7 +479,9 @@ def test_a_message_after_a_source_noun_keeps_what_is_no_genitive() -> None:
 
 def test_subject_speaks_before_a_nearer_phrase_in_the_dative() -> None:
     # Maier begründete den Schritt mit einer „neuen Lage“ nach dem Rücktritt von Anna Roth .
-    words = "Maier begründete den Schritt mit einer „ neuen Lage “ nach dem Rücktritt von Anna Roth .".split()
+    words = sentence(
+        "Maier begründete den Schritt mit einer „ neuen Lage “ nach dem Rücktritt von Anna Roth ."
+    )
     msg = labels("O O O O O O B-DIR I-DIR I-DIR I-DIR O O O O O O O")
     roles = labels("B-SPK B-CUE FRM FRM B-CUE FRM O O O O FRM B-SPK I-SPK I-SPK I-SPK I-SPK O")
     names = [Chunk("PER", 0, 1), Chunk("PER", 14, 16)]
@@ -484,7 +491,7 @@ def test_subject_speaks_before_a_nearer_phrase_in_the_dative() -> None:
 
 def test_phrase_after_a_preposition_yields_to_the_subject() -> None:
     # Ein Kritiker schrieb dazu im Magazin Stern : „ … “
-    words = "Ein Kritiker schrieb dazu im Magazin Stern : „ Das ist ein Skandal . “".split()
+    words = sentence("Ein Kritiker schrieb dazu im Magazin Stern : „ Das ist ein Skandal . “")
     msg = labels("O O O O O O O O B-DIR I-DIR I-DIR I-DIR I-DIR I-DIR I-DIR")
     roles = labels("B-SPK I-SPK B-CUE FRM B-SPK I-SPK I-SPK FRM O O O O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])
@@ -493,7 +500,7 @@ def test_phrase_after_a_preposition_yields_to_the_subject() -> None:
 
 def test_a_named_person_speaks_before_a_nearer_common_noun() -> None:
     # Jonas hatte die Bitte mit den Worten abgelehnt : „ Nein . “
-    words = "Jonas hatte die Bitte mit den Worten abgelehnt : „ Das mache ich nicht . “".split()
+    words = sentence("Jonas hatte die Bitte mit den Worten abgelehnt : „ Das mache ich nicht . “")
     msg = labels("O O O O O O O O O B-DIR I-DIR I-DIR I-DIR I-DIR I-DIR I-DIR")
     roles = labels("B-SPK B-CUE B-SPK I-SPK B-CUE I-CUE I-CUE I-CUE FRM O O O O O O O")
     names = [Chunk("PER", 0, 1)]
@@ -503,7 +510,7 @@ def test_a_named_person_speaks_before_a_nearer_common_noun() -> None:
 
 def test_a_lone_oblique_speaker_chunk_is_still_taken() -> None:
     # the preference only orders several chunks; a single one stays the speaker
-    words = "Laut dem Sprecher : „ Wir kommen morgen . “".split()
+    words = sentence("Laut dem Sprecher : „ Wir kommen morgen . “")
     msg = labels("O O O O B-DIR I-DIR I-DIR I-DIR I-DIR I-DIR")
     roles = labels("B-CUE B-SPK I-SPK FRM O O O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])

@@ -380,7 +380,11 @@ def oblique(words: Sequence[str], c: Chunk) -> bool:
 
 
 def _names_person(words: Sequence[str], c: Chunk, person_ends: Container[int]) -> bool:
-    return any(c.start < e <= c.end for e in person_ends) or words[c.start].lower() in ("er", "sie")
+    """Whether a speaker chunk names a person: a person's name ends inside it, or it is ``er``/``sie``."""
+    return any(e in person_ends for e in range(c.start + 1, c.end + 1)) or words[c.start].lower() in (
+        "er",
+        "sie",
+    )
 
 
 #: tokens between a speaker and its cue (``Verteidiger X immer wieder betont hatte``)
