@@ -515,3 +515,21 @@ def test_a_lone_oblique_speaker_chunk_is_still_taken() -> None:
     roles = labels("B-CUE B-SPK I-SPK FRM O O O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.speaker == (1, 3)
+
+
+def test_subject_pronoun_speaks_a_direct_quote_the_tagger_left_without_speaker() -> None:
+    words = sentence("Neben Aldrin und Collins meldete er sich mit den Worten : „ Wir sind gelandet . “")
+    msg = labels("O O O O O O O O O O O B-DIR I-DIR I-DIR I-DIR I-DIR I-DIR")
+    roles = labels("FRM FRM FRM FRM B-CUE FRM I-CUE I-CUE I-CUE I-CUE FRM O O O O O O")
+    names = [Chunk("PER", 1, 2), Chunk("PER", 3, 4)]
+    (quote,) = assemble(words, msg, roles, [0], [], names)
+    assert quote.speaker == (5, 6)
+
+
+def test_pronoun_after_a_preposition_or_polite_sie_is_no_speaker() -> None:
+    words = sentence("Berg sagte über sie und Sie : „ Nein . “")
+    msg = labels("O O O O O O O B-DIR I-DIR I-DIR I-DIR")
+    roles = labels("O B-CUE FRM FRM FRM FRM FRM O O O O")
+    names = [Chunk("PER", 0, 1)]
+    (quote,) = assemble(words, msg, roles, [0], [], names)
+    assert quote.speaker == (0, 1)

@@ -619,10 +619,40 @@ def name_in_sentence(
             continue
         rank = {"PER": 0, "ORG": 1}.get(c.label, 2)
         candidates.append((rank, _distance(q, c) if not inside else 0, c))
+    candidates.extend((PRONOUN_RANK, _distance(q, c), c) for c in subject_pronouns(q, sent_of, words))
     if not candidates:
         return None
     best = min(candidates, key=lambda x: (x[0], x[1]))[2]
     return best.start, best.end
+
+
+#: rank of a subject pronoun among the names of a sentence (persons 0, organisations 1)
+PRONOUN_RANK = 0
+SUBJECT_PRONOUNS = frozenset({"er", "Er", "sie", "Sie"})
+
+
+def subject_pronouns(q: DraftQuote, sent_of: Sequence[int], words: Sequence[str]) -> list[Chunk]:
+    """``er``/``sie`` in the quote's sentence outside its message and not after a preposition:
+    the subject the role tagger missed (``…, lenkte er die Fähre … und meldete sich mit den
+    Worten: „…“``)."""
+    if q.type != "DIR" or not words:
+        return []
+    sents = {sent_of[a] for a, _ in q.spans} | {sent_of[b - 1] for _, b in q.spans}
+    lo, hi = q.start, q.end
+    while lo > 0 and sent_of[lo - 1] in sents:
+        lo -= 1
+    while hi < len(words) and sent_of[hi] in sents:
+        hi += 1
+    out = []
+    for i in range(lo, hi):
+        if words[i] not in SUBJECT_PRONOUNS or any(a <= i < b for a, b in q.spans):
+            continue
+        if words[i][0] == "S" and i > lo:
+            continue  # ``Sie`` inside a sentence addresses someone
+        if i > 0 and words[i - 1].lower() in PREPOSITIONS:
+            continue
+        out.append(Chunk("PRON", i, i + 1))
+    return out
 
 
 #: adverbs that point back to a source (``Demnach sei …`` after ``Die Polizei veröffentlichte
