@@ -533,3 +533,29 @@ def test_pronoun_after_a_preposition_or_polite_sie_is_no_speaker() -> None:
     names = [Chunk("PER", 0, 1)]
     (quote,) = assemble(words, msg, roles, [0], [], names)
     assert quote.speaker == (0, 1)
+
+
+def test_a_quoted_word_someone_called_something_is_direct() -> None:
+    for text in (
+        "Die Ministerin nannte den Plan einen „ Taschenspielertrick “ .",
+        "Er bezeichnete das Urteil als „ skandalös “ .",
+        "Das Urteil sei als „ skandalös “ zu werten , hieß es .",  # lower-case after ``als``
+    ):
+        words = sentence(text)
+        start = words.index("„")
+        forced = force_direct(["O"] * len(words), [Quoted(start, start + 3, 0)], words, [0])
+        assert forced[start : start + 3] == ["B-DIR", "I-DIR", "I-DIR"]
+
+
+def test_a_quoted_name_or_term_is_not_an_epithet() -> None:
+    for text in (
+        "Dies nennt man einen „ Aktiensplit “ .",  # impersonal: a term
+        "Sie flogen einen so genannten „ Rosinenbomber “ .",
+        "Das Schiff lief als „ Titanic “ aus .",  # capitalised, no naming verb
+        "Sie kaufte einen „ Käfer “ .",
+    ):
+        words = sentence(text)
+        start = words.index("„")
+        assert force_direct(["O"] * len(words), [Quoted(start, start + 3, 0)], words, [0]) == ["O"] * len(
+            words
+        )

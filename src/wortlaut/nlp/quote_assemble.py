@@ -17,6 +17,7 @@ Everything here works on token indices; :mod:`wortlaut.nlp.quotes` turns them in
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
@@ -803,9 +804,12 @@ def _paraphrase_goes_on(labels: Sequence[str], q: Quoted) -> bool:
     return before or after
 
 
-def force_direct(msg: Sequence[str], quoted: list[Quoted], words: Sequence[str] = ()) -> list[str]:
+def force_direct(
+    msg: Sequence[str], quoted: list[Quoted], words: Sequence[str] = (), sent_starts: Sequence[int] = ()
+) -> list[str]:
     """Message labels with quote marks trusted: a long quoted stretch is a direct quote, and a
-    quoted stretch the tagger labelled direct in part is direct as a whole."""
+    quoted stretch the tagger labelled direct in part is direct as a whole; so is a quoted word
+    someone is said to have called something (:func:`is_epithet`)."""
     out = list(msg)
     for q in quoted:
         if q.depth != 0:
@@ -827,13 +831,69 @@ def force_direct(msg: Sequence[str], quoted: list[Quoted], words: Sequence[str] 
                 for i in range(q.start, q.end):
                     out[i] = "O"
             continue
-        if long or "DIR" in labels or (words and not labels and is_wording(words, q)):
+        if (
+            long
+            or "DIR" in labels
+            or (words and not labels and (is_wording(words, q) or is_epithet(words, q, sent_starts)))
+        ):
             out[q.start] = "B-DIR"
             for i in range(q.start + 1, q.end):
                 out[i] = "I-DIR"
             if q.end < len(out) and out[q.end].startswith("I-"):
                 out[q.end] = "B-" + out[q.end][2:]
     return out
+
+
+#: forms of the verbs that call something by a word: ``nannte den Bericht eine „Zeitungsente“``,
+#: ``bezeichnete das als „Fest“``, ``warfen der Regierung „Wortbruch“ vor``, ``sprach von einem …``
+NAMING_VERBS = frozenset(
+    [
+        "nannte",
+        "nannten",
+        "nennt",
+        "nennen",
+        "genannt",
+        "bezeichnete",
+        "bezeichneten",
+        "bezeichnet",
+        "bezeichnen",
+        "warf",
+        "warfen",
+        "wirft",
+        "werfen",
+        "vorgeworfen",
+        "vorwerfen",
+        "sprach",
+        "sprachen",
+        "spricht",
+        "sprechen",
+    ]
+)
+INDEFINITE_ARTICLES = frozenset({"ein", "eine", "einen", "einem", "einer"})
+#: ``so genannte „Rosinenbomber“``: a name, not a quotation
+SO_CALLED = frozenset({"genannte", "genannten", "genannter", "sogenannte", "sogenannten", "sogenannter"})
+
+
+def is_epithet(words: Sequence[str], q: Quoted, sent_starts: Sequence[int] = ()) -> bool:
+    """A single quoted word that someone called something: after ``als`` (lower-case, or with a
+    naming verb in the sentence) or after an indefinite article with a naming verb, unless an
+    impersonal ``man`` does the naming. In the train split 16 of 20 such words are direct quotes
+    (a single quoted word is otherwise one in 7%)."""
+    if q.end - q.start != 3 or q.start == 0:
+        return False
+    word, before = words[q.start + 1], words[q.start - 1].lower()
+    if not word[:1].isalpha() or before not in ("als", *INDEFINITE_ARTICLES):
+        return False
+    if q.start >= 2 and words[q.start - 2].lower() in SO_CALLED:
+        return False
+    if before == "als" and word[:1].islower():
+        return True
+    k = bisect_right(sent_starts, q.start) - 1
+    lo = sent_starts[k] if k >= 0 else 0
+    hi = sent_starts[k + 1] if k + 1 < len(sent_starts) else len(words)
+    sentence = words[lo:hi]
+    # ``Dies nennt man einen „Aktiensplit“``: a term, nobody's words
+    return "man" not in sentence and any(w in NAMING_VERBS for w in sentence)
 
 
 #: lower-case words that do not make a quoted phrase someone's wording: function words of names
