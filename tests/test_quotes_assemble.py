@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wortlaut.nlp.quote_assemble import Chunk, assemble, chunks, force_direct
+from wortlaut.nlp.quote_assemble import Chunk, assemble, chunks, force_direct, oblique
 from wortlaut.nlp.quote_marks import Quoted
 
 
@@ -559,3 +559,20 @@ def test_a_quoted_name_or_term_is_not_an_epithet() -> None:
         assert force_direct(["O"] * len(words), [Quoted(start, start + 3, 0)], words, [0]) == ["O"] * len(
             words
         )
+
+
+def test_a_lone_object_chunk_yields_to_the_person_of_the_sentence() -> None:
+    words = sentence("Experte Weber nannte den Bericht eine „ Zeitungsente “ .")
+    msg = labels("O O O O O O B-DIR I-DIR I-DIR O")
+    roles = labels("O O B-CUE B-SPK I-SPK FRM O O O O")
+    names = [Chunk("PER", 1, 2)]
+    (quote,) = assemble(words, msg, roles, [0], [], names)
+    assert quote.speaker == (1, 2)
+
+
+def test_oblique_phrases_but_not_sources() -> None:
+    words = sentence("Laut dem Bericht sprach im Radio den Hörern Weber zufolge dem Chef")
+    assert not oblique(words, Chunk("SPK", 1, 3))  # ``laut dem Bericht``: a source
+    assert oblique(words, Chunk("SPK", 5, 6))  # ``im Radio``: after a preposition
+    assert oblique(words, Chunk("SPK", 6, 8))  # ``den Hörern``
+    assert not oblique(words, Chunk("SPK", 8, 9))  # ``Weber zufolge``

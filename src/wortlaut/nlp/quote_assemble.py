@@ -354,6 +354,14 @@ def attach_roles(
             if (start, end) in persons:
                 start, end = with_role(words, (start, end), names, q)
             q.speaker = with_parenthesis(words, start, end, q)
+            if oblique(words, best) and q.type in OBLIQUE_YIELDS:
+                named = name_in_sentence(q, names, sent_of, words)
+                if (
+                    named is not None
+                    and not best.start <= named[0] < best.end
+                    and (named in persons or words[named[0]] in SUBJECT_PRONOUNS)
+                ):
+                    q.speaker = with_parenthesis(words, *with_role(words, named, names, q), q)
         q.cue = [(c.start, c.end) for c in mine if c.label == "CUE"]
         addressees = [c for c in mine if c.label == "ADR"]
         if addressees:
@@ -368,10 +376,21 @@ def attach_roles(
 OBLIQUE_FIRST = frozenset({"dem", "den", "einem", "einen", "des", "im", "am", "vom", "beim", "zum", "zur"})
 
 
+#: types whose oblique speaker chunk yields to a person or subject pronoun of the sentence (held out:
+#: the same for indirect and reported ones)
+OBLIQUE_YIELDS = frozenset({"DIR"})
+
+
 def oblique(words: Sequence[str], c: Chunk) -> bool:
     """Whether a speaker chunk is an object or the complement of a preposition (``im
     Nachrichtenmagazin DER SPIEGEL``, ``den iranischen Präsidenten``, ``Auf den Kurznachrichtendienst
     Twitter``): of several chunks for one quote, the others speak first."""
+    if (
+        c.start > 0
+        and words[c.start - 1].lower() in ("laut", "gemäß")
+        or (c.end < len(words) and words[c.end] == "zufolge")
+    ):
+        return False  # ``laut dem Bericht``: a source
     if words[c.start].lower() in OBLIQUE_FIRST:
         return True
     j = c.start - 1
