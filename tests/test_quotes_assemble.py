@@ -576,3 +576,27 @@ def test_oblique_phrases_but_not_sources() -> None:
     assert oblique(words, Chunk("SPK", 5, 6))  # ``im Radio``: after a preposition
     assert oblique(words, Chunk("SPK", 6, 8))  # ``den Hörern``
     assert not oblique(words, Chunk("SPK", 8, 9))  # ``Weber zufolge``
+
+
+def test_a_quote_cited_by_a_medium_is_annotated_once_per_source() -> None:
+    words = sentence("Die Ministerin wird vom Sender mit den Worten zitiert : „ Wir bleiben . “")
+    msg = labels("O O O O O O O O O O B-DIR I-DIR I-DIR I-DIR I-DIR")
+    roles = labels("B-SPK I-SPK B-CUE B-SPK I-SPK B-CUE I-CUE I-CUE I-CUE FRM O O O O O")
+    first, second = assemble(words, msg, roles, [0], [])
+    assert (first.speaker, second.speaker) == ((0, 2), (3, 5))
+    assert first.spans == second.spans
+
+
+def test_a_speaker_phrase_with_its_medium_splits_when_cited() -> None:
+    words = sentence("„ Wir bleiben “ , wie Weber von Radio Eins zitiert wird .")
+    msg = labels("B-DIR I-DIR I-DIR I-DIR O O O O O O O O O")
+    roles = labels("O O O O FRM B-CUE B-SPK I-SPK I-SPK I-SPK B-CUE I-CUE O")
+    first, second = assemble(words, msg, roles, [0], [])
+    assert (first.speaker, second.speaker) == ((6, 7), (7, 10))
+
+
+def test_a_quote_without_citing_is_not_doubled() -> None:
+    words = sentence("„ Wir bleiben “ , sagte Weber von Radio Eins .")
+    msg = labels("B-DIR I-DIR I-DIR I-DIR O O O O O O O")
+    roles = labels("O O O O FRM B-CUE B-SPK I-SPK I-SPK I-SPK O")
+    assert len(assemble(words, msg, roles, [0], [])) == 1
