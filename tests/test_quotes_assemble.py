@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from wortlaut.nlp.quote_assemble import Chunk, assemble, chunks, force_direct
+from wortlaut.nlp.quote_assemble import Chunk, assemble, chunks, force_direct, oblique
 from wortlaut.nlp.quote_marks import Quoted
+
+
+def sentence(text: str) -> list[str]:
+    """Tokens of a sentence written with spaces between them."""
+    return text.split(" ")
 
 
 def labels(spec: str) -> list[str]:
@@ -470,3 +475,128 @@ def test_a_message_after_a_source_noun_keeps_what_is_no_genitive() -> None:
     roles = labels("B-CUE B-SPK I-SPK O O O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.spans == [(3, 9)] and quote.speaker == (1, 3)
+
+
+def test_subject_speaks_before_a_nearer_phrase_in_the_dative() -> None:
+    # Maier begründete den Schritt mit einer „neuen Lage“ nach dem Rücktritt von Anna Roth .
+    words = sentence(
+        "Maier begründete den Schritt mit einer „ neuen Lage “ nach dem Rücktritt von Anna Roth ."
+    )
+    msg = labels("O O O O O O B-DIR I-DIR I-DIR I-DIR O O O O O O O")
+    roles = labels("B-SPK B-CUE FRM FRM B-CUE FRM O O O O FRM B-SPK I-SPK I-SPK I-SPK I-SPK O")
+    names = [Chunk("PER", 0, 1), Chunk("PER", 14, 16)]
+    (quote,) = assemble(words, msg, roles, [0], [], names)
+    assert quote.speaker == (0, 1)
+
+
+def test_phrase_after_a_preposition_yields_to_the_subject() -> None:
+    # Ein Kritiker schrieb dazu im Magazin Stern : „ … “
+    words = sentence("Ein Kritiker schrieb dazu im Magazin Stern : „ Das ist ein Skandal . “")
+    msg = labels("O O O O O O O O B-DIR I-DIR I-DIR I-DIR I-DIR I-DIR I-DIR")
+    roles = labels("B-SPK I-SPK B-CUE FRM B-SPK I-SPK I-SPK FRM O O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (0, 2)
+
+
+def test_a_named_person_speaks_before_a_nearer_common_noun() -> None:
+    # Jonas hatte die Bitte mit den Worten abgelehnt : „ Nein . “
+    words = sentence("Jonas hatte die Bitte mit den Worten abgelehnt : „ Das mache ich nicht . “")
+    msg = labels("O O O O O O O O O B-DIR I-DIR I-DIR I-DIR I-DIR I-DIR I-DIR")
+    roles = labels("B-SPK B-CUE B-SPK I-SPK B-CUE I-CUE I-CUE I-CUE FRM O O O O O O O")
+    names = [Chunk("PER", 0, 1)]
+    (quote,) = assemble(words, msg, roles, [0], [], names)
+    assert quote.speaker == (0, 1)
+
+
+def test_a_lone_oblique_speaker_chunk_is_still_taken() -> None:
+    # the preference only orders several chunks; a single one stays the speaker
+    words = sentence("Laut dem Sprecher : „ Wir kommen morgen . “")
+    msg = labels("O O O O B-DIR I-DIR I-DIR I-DIR I-DIR I-DIR")
+    roles = labels("B-CUE B-SPK I-SPK FRM O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (1, 3)
+
+
+def test_subject_pronoun_speaks_a_direct_quote_the_tagger_left_without_speaker() -> None:
+    words = sentence("Neben Aldrin und Collins meldete er sich mit den Worten : „ Wir sind gelandet . “")
+    msg = labels("O O O O O O O O O O O B-DIR I-DIR I-DIR I-DIR I-DIR I-DIR")
+    roles = labels("FRM FRM FRM FRM B-CUE FRM I-CUE I-CUE I-CUE I-CUE FRM O O O O O O")
+    names = [Chunk("PER", 1, 2), Chunk("PER", 3, 4)]
+    (quote,) = assemble(words, msg, roles, [0], [], names)
+    assert quote.speaker == (5, 6)
+
+
+def test_pronoun_after_a_preposition_or_polite_sie_is_no_speaker() -> None:
+    words = sentence("Berg sagte über sie und Sie : „ Nein . “")
+    msg = labels("O O O O O O O B-DIR I-DIR I-DIR I-DIR")
+    roles = labels("O B-CUE FRM FRM FRM FRM FRM O O O O")
+    names = [Chunk("PER", 0, 1)]
+    (quote,) = assemble(words, msg, roles, [0], [], names)
+    assert quote.speaker == (0, 1)
+
+
+def test_a_quoted_word_someone_called_something_is_direct() -> None:
+    for text in (
+        "Die Ministerin nannte den Plan einen „ Taschenspielertrick “ .",
+        "Er bezeichnete das Urteil als „ skandalös “ .",
+        "Das Urteil sei als „ skandalös “ zu werten , hieß es .",  # lower-case after ``als``
+    ):
+        words = sentence(text)
+        start = words.index("„")
+        forced = force_direct(["O"] * len(words), [Quoted(start, start + 3, 0)], words, [0])
+        assert forced[start : start + 3] == ["B-DIR", "I-DIR", "I-DIR"]
+
+
+def test_a_quoted_name_or_term_is_not_an_epithet() -> None:
+    for text in (
+        "Dies nennt man einen „ Aktiensplit “ .",  # impersonal: a term
+        "Sie flogen einen so genannten „ Rosinenbomber “ .",
+        "Das Schiff lief als „ Titanic “ aus .",  # capitalised, no naming verb
+        "Sie kaufte einen „ Käfer “ .",
+    ):
+        words = sentence(text)
+        start = words.index("„")
+        assert force_direct(["O"] * len(words), [Quoted(start, start + 3, 0)], words, [0]) == ["O"] * len(
+            words
+        )
+
+
+def test_a_lone_object_chunk_yields_to_the_person_of_the_sentence() -> None:
+    words = sentence("Experte Weber nannte den Bericht eine „ Zeitungsente “ .")
+    msg = labels("O O O O O O B-DIR I-DIR I-DIR O")
+    roles = labels("O O B-CUE B-SPK I-SPK FRM O O O O")
+    names = [Chunk("PER", 1, 2)]
+    (quote,) = assemble(words, msg, roles, [0], [], names)
+    assert quote.speaker == (1, 2)
+
+
+def test_oblique_phrases_but_not_sources() -> None:
+    words = sentence("Laut dem Bericht sprach im Radio den Hörern Weber zufolge dem Chef")
+    assert not oblique(words, Chunk("SPK", 1, 3))  # ``laut dem Bericht``: a source
+    assert oblique(words, Chunk("SPK", 5, 6))  # ``im Radio``: after a preposition
+    assert oblique(words, Chunk("SPK", 6, 8))  # ``den Hörern``
+    assert not oblique(words, Chunk("SPK", 8, 9))  # ``Weber zufolge``
+
+
+def test_a_quote_cited_by_a_medium_is_annotated_once_per_source() -> None:
+    words = sentence("Die Ministerin wird vom Sender mit den Worten zitiert : „ Wir bleiben . “")
+    msg = labels("O O O O O O O O O O B-DIR I-DIR I-DIR I-DIR I-DIR")
+    roles = labels("B-SPK I-SPK B-CUE B-SPK I-SPK B-CUE I-CUE I-CUE I-CUE FRM O O O O O")
+    first, second = assemble(words, msg, roles, [0], [])
+    assert (first.speaker, second.speaker) == ((0, 2), (3, 5))
+    assert first.spans == second.spans
+
+
+def test_a_speaker_phrase_with_its_medium_splits_when_cited() -> None:
+    words = sentence("„ Wir bleiben “ , wie Weber von Radio Eins zitiert wird .")
+    msg = labels("B-DIR I-DIR I-DIR I-DIR O O O O O O O O O")
+    roles = labels("O O O O FRM B-CUE B-SPK I-SPK I-SPK I-SPK B-CUE I-CUE O")
+    first, second = assemble(words, msg, roles, [0], [])
+    assert (first.speaker, second.speaker) == ((6, 7), (7, 10))
+
+
+def test_a_quote_without_citing_is_not_doubled() -> None:
+    words = sentence("„ Wir bleiben “ , sagte Weber von Radio Eins .")
+    msg = labels("B-DIR I-DIR I-DIR I-DIR O O O O O O O")
+    roles = labels("O O O O FRM B-CUE B-SPK I-SPK I-SPK I-SPK O")
+    assert len(assemble(words, msg, roles, [0], [])) == 1

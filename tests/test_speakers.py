@@ -90,3 +90,21 @@ def test_inherited_pronoun_speaker_keeps_the_pronoun_and_names_the_person() -> N
         "Er",
         [(s, e)],
     )
+
+
+def test_pronoun_after_a_quote_skips_a_person_named_in_the_quote() -> None:
+    text = "Anna Berg kam. „Wir stehen gegen Karl Ober“, betonte sie."
+    anna, karl = text.index("Anna Berg"), text.index("Karl Ober")
+    people = [
+        Entity("E1", "PER", "Anna Berg", [Mention(anna, anna + 9, "Anna Berg")]),
+        Entity("E2", "PER", "Karl Ober", [Mention(karl, karl + 9, "Karl Ober")]),
+    ]
+    genders_unknown = {"Anna": "f"}  # Karl's sex is unknown: only the skip keeps him out
+    start = text.rindex("sie")
+    quote = (text.index("„"), text.index("“") + 1)
+    speaker = Speaker(spans=[(start, start + 3)], text="sie")
+    resolve_speaker(speaker, text, people, genders_unknown, [quote])
+    assert speaker.name == "Anna Berg"
+    speaker = Speaker(spans=[(start, start + 3)], text="sie")
+    resolve_speaker(speaker, text, people, genders_unknown)
+    assert speaker.name == "Karl Ober"  # without the quote's span, the nearest person

@@ -71,7 +71,7 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
         return []
     quoted = pair_marks(view.words, view.spaces_before, view.breaks)
     feats = doc_features(view, quoted, model.lexicons)
-    msg = force_direct(model.tag_messages(feats), quoted, view.words)
+    msg = force_direct(model.tag_messages(feats), quoted, view.words, view.sent_starts)
     qstate = quote_state(len(msg), quoted)
     sources = find_sources(view.words, msg, view.sent_starts, qstate)
     lex = model.lexicons
@@ -103,7 +103,7 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
         if not all(in_zones(s, e, prose) for s, e in q.spans):
             continue
         if q.speaker is not None:
-            resolve_speaker(q.speaker, text, entities, model.genders)
+            resolve_speaker(q.speaker, text, entities, model.genders, q.spans if q.type == "direct" else ())
         quotes.append(q)
     return quotes
 

@@ -48,10 +48,17 @@ def sex_of(entity: Entity, genders: Mapping[str, str]) -> str | None:
     return genders.get(first)
 
 
-def _latest_mention_before(entity: Entity, pos: int, kinds: tuple[str, ...] = ("word",)) -> Mention | None:
+def _latest_mention_before(
+    entity: Entity,
+    pos: int,
+    kinds: tuple[str, ...] = ("word",),
+    skip: Sequence[tuple[int, int]] = (),
+) -> Mention | None:
     best: Mention | None = None
     for m in entity.mentions:
-        if m.kind in kinds and m.start < pos and (best is None or m.start > best.start):
+        if m.kind not in kinds or m.start >= pos or any(a <= m.start < b for a, b in skip):
+            continue
+        if best is None or m.start > best.start:
             best = m
     return best
 
@@ -82,8 +89,16 @@ def by_mention(start: int, end: int, text: str, entities: Sequence[Entity]) -> E
     return None
 
 
-def by_pronoun(word: str, pos: int, entities: Sequence[Entity], genders: Mapping[str, str]) -> Entity | None:
-    """The most recent person before ``pos`` whose sex fits the pronoun."""
+def by_pronoun(
+    word: str,
+    pos: int,
+    entities: Sequence[Entity],
+    genders: Mapping[str, str],
+    skip: Sequence[tuple[int, int]] = (),
+) -> Entity | None:
+    """The most recent person before ``pos`` whose sex fits the pronoun, not counting mentions
+    inside ``skip`` (the quotation's own words: ``„Frauen haben sich gegen Ben Ali gestellt“,
+    betont sie`` is not Ben Ali speaking)."""
     w = word.lower()
     want = "m" if w in MALE else "f" if w in FEMALE else None
     if want is None:
@@ -95,7 +110,7 @@ def by_pronoun(word: str, pos: int, entities: Sequence[Entity], genders: Mapping
         sex = sex_of(e, genders)
         if sex is not None and sex != want:
             continue
-        m = _latest_mention_before(e, pos)
+        m = _latest_mention_before(e, pos, skip=skip)
         if m is not None and (best is None or m.start > best[0]):
             best = (m.start, e)
     return best[1] if best else None
@@ -134,13 +149,19 @@ def by_surname(text: str, entities: Sequence[Entity]) -> Entity | None:
 
 
 def resolve_span(
-    start: int, end: int, text: str, entities: Sequence[Entity], genders: Mapping[str, str]
+    start: int,
+    end: int,
+    text: str,
+    entities: Sequence[Entity],
+    genders: Mapping[str, str],
+    skip: Sequence[tuple[int, int]] = (),
 ) -> Entity | None:
-    """The entity a speaker mention at ``text[start:end]`` refers to, or None."""
+    """The entity a speaker mention at ``text[start:end]`` refers to, or None (a pronoun never
+    refers to a person named only inside ``skip``)."""
     phrase = text[start:end]
     words = phrase.split()
     if len(words) == 1 and words[0].lower() in PRONOUNS:
-        return by_pronoun(words[0], start, entities, genders)
+        return by_pronoun(words[0], start, entities, genders, skip)
     return (
         by_mention(start, end, text, entities)
         or by_role(phrase, start, entities)
@@ -153,8 +174,12 @@ def resolve_speaker(
     text: str,
     entities: Sequence[Entity],
     genders: Mapping[str, str],
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> None:
     """Set ``speaker.entity`` and ``speaker.name``; the mention itself stays as it is.
+
+    ``quoted``: the character spans of a direct quotation's words; a pronoun speaker is never a
+    person named there (people rarely name themselves in their own words).
 
     A quote that inherits a pronoun speaker (``er``) keeps the pronoun as its mention: the dataset
     marks it so: replacing it by the name mention before it (as the seed article's gold does) made
@@ -164,7 +189,7 @@ def resolve_speaker(
     if not speaker.spans:
         return
     start, end = speaker.spans[0][0], speaker.spans[-1][1]
-    entity = resolve_span(start, end, text, entities, genders)
+    entity = resolve_span(start, end, text, entities, genders, quoted)
     if entity is None:
         return
     speaker.entity = entity.id
