@@ -185,3 +185,15 @@ def test_no_clause_after_a_non_verb_cue_or_an_ordinary_verb() -> None:
     ):
         words = toks(text)
         assert find_complements(words, ["O"] * len(words), [0], [0] * len(words), cues) == []
+
+
+def test_a_direct_quote_opening_the_sentence_keeps_its_speaker_against_laut() -> None:
+    words = toks("„ Wir bleiben hier “ , sagte der Demonstrationsleiter laut ndr.de .")
+    quoted = [1, 1, 1, 1, 1] + [0] * (len(words) - 5)
+    msg = ["O", "B-DIR", "I-DIR", "I-DIR", "O"] + ["O"] * (len(words) - 5)
+    assert find_sources(words, msg, [0], quoted) == []
+    # a short quoted word inside reported text still lets the source attribute the sentence
+    words = toks("Laut Polizei war die Lage „ ruhig “ .")
+    quoted = [0, 0, 0, 0, 0, 1, 1, 1, 0]
+    msg = ["O"] * 6 + ["B-DIR"] + ["O"] * 2
+    assert len(find_sources(words, msg, [0], quoted)) == 1

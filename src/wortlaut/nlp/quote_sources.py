@@ -293,6 +293,11 @@ SHORT_QUOTE = 8
 def _open_sentence(msg: Sequence[str], quoted_tokens: Sequence[int], lo: int, hi: int) -> bool:
     """Whether a sentence may take a source phrase: no message but indirect ones and short quoted
     words (which become nested direct quotes), and no long quotation."""
+    first = lo + 1 if quoted_tokens[lo] and lo + 1 < hi else lo
+    if msg[first][2:] == "DIR":
+        # a direct quote opens the sentence („…“, sagte X laut ndr.de): its speaker is the one
+        # the attribution names; ``laut`` only says where the words were reported
+        return False
     run = 0
     for i in range(lo, hi):
         if msg[i] != "O" and msg[i][2:] not in ("IND", "DIR"):
