@@ -10,6 +10,11 @@ Reproduces the packaged model from ``../shared/data``:
 (``--limit 600`` trains on the first 600 train articles only, leaving 600–699 as a held-out
 slice for tuning rules without looking at dev.)
 
+``--extra-spkatt FOLDER`` adds GermEval 2023 SpkAtt speeches (Bundestag debates, CC BY-SA 4.0),
+mapped to this scheme by ``training/spkatt_reader.py``, as extra sequences with corpus-prefixed
+feature copies. Measured on held-out train articles and dev, it did not help (docs/quotes.md,
+"GermEval 2023 SpkAtt debates"); the packaged model is trained without it.
+
 Two linear-chain CRFs (python-crfsuite) over whole documents tokenised exactly as the component
 tokenises them (spaCy's blank German tokenizer):
 
@@ -150,6 +155,14 @@ def encode(
     doc: dict[str, Any], tokenizer: Any, lex: Lexicons
 ) -> tuple[list[list[str]], list[str], list[str], list[int]]:
     """Features and gold labels (message layer, role layer) for one article."""
+    feats, msg, roles, starts, _ = encode_with_offsets(doc, tokenizer, lex)
+    return feats, msg, roles, starts
+
+
+def encode_with_offsets(
+    doc: dict[str, Any], tokenizer: Any, lex: Lexicons
+) -> tuple[list[list[str]], list[str], list[str], list[int], list[tuple[int, int]]]:
+    """:func:`encode`, plus the char span of every token (to cut documents into pieces)."""
     sdoc = tokenizer(doc["originalText"])
     view, keep = view_from_tokens([t.text for t in sdoc], [t.whitespace_ for t in sdoc])
     offsets = [(sdoc[k].idx, sdoc[k].idx + len(sdoc[k].text)) for k in keep]
@@ -182,7 +195,62 @@ def encode(
                             roles[i] = lab
     quoted = pair_marks(view.words, view.spaces_before, view.breaks)
     feats = doc_features(view, quoted, lex)
-    return feats, msg, roles, view.sent_starts
+    return feats, msg, roles, view.sent_starts, offsets
+
+
+def kept_pieces(
+    offsets: list[tuple[int, int]], sent_starts: list[int], drop: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Token ranges ``[a, b)`` of the runs of whole sentences that overlap no drop span."""
+    n = len(offsets)
+    bounds = [*[b for b in sent_starts if 0 <= b < n], n]
+    pieces: list[tuple[int, int]] = []
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        if a >= b:
+            continue
+        if overlaps(offsets[a][0], offsets[b - 1][1], drop):
+            continue
+        if pieces and pieces[-1][1] == a:
+            pieces[-1] = (pieces[-1][0], b)
+        else:
+            pieces.append((a, b))
+    return pieces
+
+
+def prefixed(feats: list[list[str]], prefix: str) -> list[list[str]]:
+    """Every feature twice: as itself and as a corpus-only copy (``SP:w=sagt``).
+
+    Why (feature augmentation, Daumé III 2007, on the source side only): the copies can absorb
+    what only the debates do, so that the shared weights — the only ones that fire at run time,
+    where no copies are made — keep closer to the Wikinews conventions. Costs nothing when tagging.
+    """
+    return [[*tok, *(prefix + f for f in tok)] for tok in feats]
+
+
+#: message features, message labels, role features, role labels of extra training sequences
+Sequences = tuple[list[list[list[str]]], list[list[str]], list[list[list[str]]], list[list[str]]]
+
+
+def encode_extra(mapped: list[Any], tokenizer: Any, lex: Lexicons, prefix: str) -> Sequences:
+    """Message and role training sequences from mapped out-of-domain speeches
+    (``spkatt_reader.Mapped``): the kept pieces of each, role features from the gold message
+    labels, with prefixed copies when ``prefix`` is set."""
+    mx: list[list[list[str]]] = []
+    my: list[list[str]] = []
+    rx: list[list[list[str]]] = []
+    ry: list[list[str]] = []
+    for m in mapped:
+        f, msg, roles, starts, offsets = encode_with_offsets(m.doc, tokenizer, lex)
+        rf = role_features(f, msg, starts)
+        for a, b in kept_pieces(offsets, starts, m.drop):
+            fx, rfx = f[a:b], rf[a:b]
+            if prefix:
+                fx, rfx = prefixed(fx, prefix), prefixed(rfx, prefix)
+            mx.append(fx)
+            my.append(msg[a:b])
+            rx.append(rfx)
+            ry.append(roles[a:b])
+    return mx, my, rx, ry
 
 
 def train(
@@ -251,6 +319,31 @@ def main() -> None:
         help="train on the first N train articles only (the rest: held out)",
     )
     ap.add_argument(
+        "--extra-spkatt",
+        type=Path,
+        help="also train on GermEval 2023 SpkAtt speeches (a task1 folder, e.g. .../spkatt-debates/train/task1)",
+    )
+    ap.add_argument("--spkatt-share", type=float, default=1.0, help="share of the SpkAtt speeches used")
+    ap.add_argument(
+        "--spkatt-prefix", default="SP:", help="prefix of the SpkAtt-only feature copies ('' for none)"
+    )
+    ap.add_argument(
+        "--spkatt-strict",
+        action="store_true",
+        help="keep only SpkAtt indirect messages with a cue of the learned cue lexicon (by stem) "
+        "and leave out sentences with quotation marks outside a direct message",
+    )
+    ap.add_argument(
+        "--spkatt-third-person",
+        action="store_true",
+        help="leave out SpkAtt quotes whose source is the debater or the addressed (ich, wir, Sie)",
+    )
+    ap.add_argument(
+        "--spkatt-layers",
+        default="message,roles",
+        help="which taggers get the SpkAtt sequences (comma-separated: message, roles)",
+    )
+    ap.add_argument(
         "--medium-only",
         action="store_true",
         help="only (re)learn the cue-word -> medium table in OUT/lexicons.json; the CRFs stay as they are",
@@ -286,6 +379,22 @@ def main() -> None:
         rs.append(r)
         ss.append(s)
     print(f"encoded {len(docs)} articles in {time.time() - t0:.0f}s", flush=True)
+    extra: Sequences = ([], [], [], [])
+    if args.extra_spkatt is not None:
+        from spkatt_reader import read_spkatt
+
+        cue_stems = frozenset(stem(c) for c in lex.cues) if args.spkatt_strict else None
+        speeches = read_spkatt(args.extra_spkatt, cue_stems, args.spkatt_third_person)
+        speeches = speeches[: round(len(speeches) * args.spkatt_share)]
+        extra = encode_extra(speeches, tokenizer, lex, args.spkatt_prefix)
+        print(
+            f"SpkAtt: {len(speeches)} speeches, {len(extra[0])} pieces, "
+            f"{sum(map(len, extra[1]))} tokens kept at {time.time() - t0:.0f}s",
+            flush=True,
+        )
+    layers = set(args.spkatt_layers.split(","))
+    ex_mx, ex_my = (extra[0], extra[1]) if "message" in layers else ([], [])
+    ex_rx, ex_ry = (extra[2], extra[3]) if "roles" in layers else ([], [])
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "lexicons.json").write_text(
         json.dumps(
@@ -304,14 +413,14 @@ def main() -> None:
         json.dumps(genders, ensure_ascii=False, sort_keys=True), encoding="utf-8"
     )
     print(f"{len(genders)} first names with a sex", flush=True)
-    train(xs, ms, args.out / "message.crfsuite", args.c1, args.c2, args.iterations)
+    train(xs + ex_mx, ms + ex_my, args.out / "message.crfsuite", args.c1, args.c2, args.iterations)
     print(f"message tagger trained at {time.time() - t0:.0f}s", flush=True)
     msg_inputs = ms
     if args.folds > 1:
         msg_inputs = jackknife(xs, ms, args)
         print(f"held-out message labels for the role tagger at {time.time() - t0:.0f}s", flush=True)
     rx = [role_features(f, m, s) for f, m, s in zip(xs, msg_inputs, ss, strict=True)]
-    train(rx, rs, args.out / "roles.crfsuite", args.c1, args.c2, args.iterations)
+    train(rx + ex_rx, rs + ex_ry, args.out / "roles.crfsuite", args.c1, args.c2, args.iterations)
     print(f"role tagger trained at {time.time() - t0:.0f}s", flush=True)
 
 
