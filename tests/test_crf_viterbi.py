@@ -96,3 +96,16 @@ def test_decoder_tags_real_news_like_crfsuite() -> None:
         assert decoder.tag(sentences) == expected
         checked += sum(map(len, sentences))
     assert checked > 10_000
+
+
+def test_a_full_word_table_starts_over_and_still_tags_like_crfsuite() -> None:
+    tagger = shared_tagger()
+    weights = read_weights(default_model_path())
+    assert weights is not None
+    decoder = ViewDecoder(
+        weights, FeatureCache(tagger.features.lists, known=tagger.features.known), max_words=12
+    )
+    for text in SENTENCES:  # each sentence has new words: the table is cleared again and again
+        words = text.split()
+        assert decoder.tag([words]) == [tagger.tag(words)]
+    assert len(decoder._rows) <= 12 + max(len(s.split()) for s in SENTENCES)

@@ -52,7 +52,8 @@ class ViewDecoder:
         first = len(self._rows)
         needed = first + len(words)
         if needed > len(self._table):
-            grown = np.zeros((max(needed, 2 * len(self._table)), *self._table.shape[1:]))
+            size = max(needed, min(2 * len(self._table), self.max_words))
+            grown = np.zeros((size, *self._table.shape[1:]))
             grown[:first] = self._table[:first]
             self._table = grown
         attrs: list[str] = []
