@@ -47,8 +47,6 @@ class ViewDecoder:
     def _add_rows(self, words: list[str]) -> None:
         """Score blocks for words not seen before, summed in one vectorised pass (a new word
         type costs little more than building its features)."""
-        if len(self._rows) + len(words) > self.max_words:
-            self._rows.clear()
         first = len(self._rows)
         needed = first + len(words)
         if needed > len(self._table):
@@ -84,6 +82,9 @@ class ViewDecoder:
             words = [w for s in sentences for w in s]
             known = self._rows
             missing = [w for w in dict.fromkeys(words) if w not in known]
+            if missing and len(known) + len(missing) > self.max_words:
+                known.clear()  # start over: every word of this document gets a fresh row
+                missing = list(dict.fromkeys(words))
             if missing:
                 self._add_rows(missing)
             m = self._table[[known[w] for w in words]]
