@@ -78,11 +78,12 @@ def count_labels(
     seen: Counter[str] = Counter()
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for para in paragraphs:
-        for words in split_sentences(para):
+        sentences = split_sentences(para)
+        for words, spans in zip(sentences, tagger.spans_many(sentences), strict=True):
             for i, w in enumerate(words):
                 if w[:1].isupper() and i > 0:  # a sentence's first word is capitalised anyway
                     seen[w] += 1
-            for s, e, lab in tagger.spans(words):
+            for s, e, lab in spans:
                 for i in range(max(s, 1), e):
                     if words[i][:1].isupper():
                         labels[words[i]][lab] += 1

@@ -54,9 +54,6 @@ class CrfTagger:
             return [self.tag(words) for words in sentences]
         return self.decoder.tag(sentences)
 
-    def spans(self, words: list[str]) -> list[tuple[int, int, str]]:
-        return bio_spans(self.tag(words))
-
     def spans_many(self, sentences: list[list[str]]) -> list[list[tuple[int, int, str]]]:
         return [bio_spans(tags) for tags in self.tag_sentences(sentences)]
 

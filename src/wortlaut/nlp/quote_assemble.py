@@ -22,7 +22,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
 from .quote_marks import Quoted
-from .quote_sources import SOURCE_NOUNS, SOURCE_SUFFIXES
+from .quote_sources import PREPOSITION_CUES, SOURCE_NOUNS, SOURCE_SUFFIXES
 
 TYPE_NAMES = {
     "DIR": "direct",
@@ -41,7 +41,7 @@ INHERIT_SENTENCES = 3
 KEEP_INHERITED = {"IND": 0, "IFI": 1, "FI": 1, "REP": 1}
 PUNCT = frozenset(",:;-–—()„“”»«‚‘’\"'")
 MAX_SPLIT_GAP = 14
-SOURCE_CUES = frozenset({"nach", "laut", "gemäß", "zufolge"})
+SOURCE_CUES = PREPOSITION_CUES | {"zufolge"}
 
 
 @dataclass

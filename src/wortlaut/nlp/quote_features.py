@@ -13,12 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .quote_marks import Quoted, quote_state
+from .quote_marks import QUOTE_CHARS, Quoted, quote_state
 
 PRONOUNS = frozenset({"er", "sie", "es", "ich", "wir", "man", "dieser", "diese"})
 MODALS = frozenset({"soll", "sollen", "sollte", "sollten", "müsse", "müssten", "müsste", "müssen", "solle"})
 SHAPE_MARK = "q"
-MARKS = frozenset("„“”»«‚‘’‹›\"'")
 
 
 @dataclass(frozen=True)
@@ -72,7 +71,7 @@ def shape(word: str) -> str:
         return "l"
     if c.isdigit():
         return "d"
-    if len(word) == 1 and c in "„“”»«‚‘’‹›\"'":
+    if len(word) == 1 and c in QUOTE_CHARS:
         return SHAPE_MARK
     return word[:1]
 
@@ -178,7 +177,7 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
         lower[q.start] = "<open>"
         lower[q.end - 1] = "<close>"
     for i, w in enumerate(words):
-        if len(w) == 1 and w in MARKS and lower[i] not in ("<open>", "<close>"):
+        if len(w) == 1 and w in QUOTE_CHARS and lower[i] not in ("<open>", "<close>"):
             lower[i] = "<mark>"
     cache = lex.cache  # looked up inline: a function call per token costs more than the look-up
     sts = [

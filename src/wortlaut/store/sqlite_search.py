@@ -342,6 +342,20 @@ class Searcher:
         }
         return [(*found[i], score) for i, score in top if i in found]
 
+    def _newest(
+        self, scope: Scope, columns: str, rows_from: str, key: str, fts: str, where: str, want: int
+    ) -> list[Any]:
+        """The ``want`` newest rows (score 0). Without a text query: the scope's condition; with
+        one: walk the date order backwards, checking rows against the full-text matches."""
+        if self.parsed is None:
+            cond = scope.cond
+        else:
+            cond = f"{key} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?) AND {where}"
+        return self.conn.execute(
+            f"SELECT {columns}, 0.0 FROM {rows_from} WHERE {cond} ORDER BY a.date DESC, {key} DESC LIMIT ?",
+            [*scope.params, want],
+        ).fetchall()
+
     def _note_sample(self, scope: Scope, *names: str) -> None:
         if scope.cutoff is not None:
             for name in names:
@@ -383,18 +397,8 @@ class Searcher:
             self._note_sample(scope, "sources")
         if by_rank:
             rows = self._best(scope, ARTICLE_RANK, columns, "articles a", "a.id", want)
-        elif self.parsed is None:
-            rows = self.conn.execute(
-                f"SELECT {columns}, 0.0 FROM {BY_DATE} WHERE {scope.cond} ORDER BY a.date DESC, a.id DESC LIMIT ?",
-                [*scope.params, want],
-            ).fetchall()
-        else:  # newest first: walk the date index backwards, checking rows against the matches
-            rows = self.conn.execute(
-                f"SELECT {columns}, 0.0 FROM {BY_DATE} WHERE a.id IN "
-                f"(SELECT rowid FROM article_fts WHERE article_fts MATCH ?) AND {w.clause()} "
-                "ORDER BY a.date DESC, a.id DESC LIMIT ?",
-                [*scope.params, want],
-            ).fetchall()
+        else:
+            rows = self._newest(scope, columns, BY_DATE, "a.id", "article_fts", w.clause(), want)
         total = known if known is not None else self._total(scope, scanned, matches)
         parsed = self.parsed
         pending = [
@@ -475,19 +479,10 @@ class Searcher:
             rows = self._best(
                 scope, QUOTE_RANK, columns, f"{joined} {speaker_join}", "q.id", want, speaker_join
             )
-        elif self.parsed is None:
-            rows = self.conn.execute(
-                f"SELECT {columns}, 0.0 FROM {joined} {speaker_join} WHERE {scope.cond} "
-                "ORDER BY a.date DESC, q.id DESC LIMIT ?",
-                [*scope.params, want],
-            ).fetchall()
         else:
-            rows = self.conn.execute(
-                f"SELECT {columns}, 0.0 FROM {joined} {speaker_join} WHERE q.id IN "
-                f"(SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?) AND {w.clause()} "
-                "ORDER BY a.date DESC, q.id DESC LIMIT ?",
-                [*scope.params, want],
-            ).fetchall()
+            rows = self._newest(
+                scope, columns, f"{joined} {speaker_join}", "q.id", "quote_fts", w.clause(), want
+            )
         total = known if known is not None else self._total(scope, scanned, matches)
         parsed = self.parsed
         pending = [
