@@ -772,7 +772,7 @@ def inherit_speakers(
 
 
 def nested_direct(
-    quotes: list[DraftQuote], quoted: list[Quoted], words: Sequence[str] = ()
+    quotes: list[DraftQuote], quoted: list[Quoted], words: Sequence[str] = (), vetoed: Container[int] = ()
 ) -> list[DraftQuote]:
     """Quoted words inside a paraphrase (indirect, reported, …): direct quotes with the same
     speaker, cue, addressee and frame (the train split's nested quotes share the cue and frame
@@ -782,7 +782,7 @@ def nested_direct(
         if q.type == "DIR":
             continue
         for m in quoted:
-            if m.end - m.start < 3 or (words and is_title(words, m)):
+            if m.end - m.start < 3 or m.start in vetoed or (words and is_title(words, m)):
                 continue
             if any(a <= m.start and m.end <= b for a, b in q.spans):
                 out.append(
@@ -824,11 +824,17 @@ def _paraphrase_goes_on(labels: Sequence[str], q: Quoted) -> bool:
 
 
 def force_direct(
-    msg: Sequence[str], quoted: list[Quoted], words: Sequence[str] = (), sent_starts: Sequence[int] = ()
+    msg: Sequence[str],
+    quoted: list[Quoted],
+    words: Sequence[str] = (),
+    sent_starts: Sequence[int] = (),
+    vetoed: Container[int] = (),
 ) -> list[str]:
     """Message labels with quote marks trusted: a long quoted stretch is a direct quote, and a
     quoted stretch the tagger labelled direct in part is direct as a whole; so is a quoted word
-    someone is said to have called something (:func:`is_epithet`)."""
+    someone is said to have called something (:func:`is_epithet`). A stretch that is a title
+    (:func:`is_title`) or that the learned judge vetoes (``vetoed``: start indices, see
+    :mod:`quote_stretches`) is none."""
     out = list(msg)
     for q in quoted:
         if q.depth != 0:
@@ -843,7 +849,7 @@ def force_direct(
             and _paraphrase_goes_on(out, q)
         ):
             continue  # mostly a paraphrase around it: nested_direct takes care of it
-        if words and is_title(words, q):
+        if q.start in vetoed or (words and is_title(words, q)):
             if all(out[i][2:] == "DIR" for i in range(q.start, q.end)) and not (
                 q.end < len(out) and out[q.end] == "I-DIR"
             ):
@@ -994,10 +1000,12 @@ def assemble(
     sent_starts: Sequence[int],
     quoted: list[Quoted],
     names: Sequence[Chunk] = (),
+    vetoed: Container[int] = (),
 ) -> list[DraftQuote]:
     """All quotations of a document from its token labels, in reading order.
 
-    ``names``: PER/ORG name mentions (token chunks labelled with the entity label), if known."""
+    ``names``: PER/ORG name mentions (token chunks labelled with the entity label), if known;
+    ``vetoed``: start indices of quoted stretches that are no quotation (:mod:`quote_stretches`)."""
     n = len(words)
     sent_of = [0] * n
     bounds: list[tuple[int, int]] = []

@@ -16,6 +16,7 @@ Only prose zones (lead, section titles, body) yield quotations.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import partial
 
 from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.language import Language
@@ -42,6 +43,7 @@ from .quote_sources import (
     find_reported,
     find_sources,
 )
+from .quote_stretches import vetoed_stretches
 
 
 class QuotesComponent:
@@ -71,7 +73,11 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
         return []
     quoted = pair_marks(view.words, view.spaces_before, view.breaks)
     feats = doc_features(view, quoted, model.lexicons)
-    msg = force_direct(model.tag_messages(feats), quoted, view.words, view.sent_starts)
+    msg = model.tag_messages(feats)
+    judge = partial(
+        vetoed_stretches, model.judge, view.words, quoted, view.sent_starts, view.breaks, model.lexicons.cues
+    )
+    msg = force_direct(msg, quoted, view.words, view.sent_starts, judge(msg))
     qstate = quote_state(len(msg), quoted)
     sources = find_sources(view.words, msg, view.sent_starts, qstate)
     lex = model.lexicons
@@ -90,7 +96,9 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     starts = [starts_all[k] for k in keep]
     ends = [ends_all[k] for k in keep]
     entities = list(doc._.wl_entities or [])
-    drafts = assemble(view.words, msg, roles, view.sent_starts, quoted, name_chunks(entities, starts, ends))
+    drafts = assemble(
+        view.words, msg, roles, view.sent_starts, quoted, name_chunks(entities, starts, ends), judge(msg)
+    )
     if not drafts:
         return []
     # spaCy's doc.text builds a Token object per token; joining the strings is far cheaper
