@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..contract import Entity
 
@@ -29,8 +30,12 @@ class KnownEntity:
 Lookup = Callable[[str, str], list[KnownEntity]]
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
-    """Lower case, no accents, single spaces: the form keys are built from."""
+    """Lower case, no accents, single spaces: the form keys are built from. Cached: the same
+    names recur within and across articles, and clustering folds every mention."""
+    if name.isascii():
+        return " ".join(name.lower().split())
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(stripped.replace("ß", "ss").split())
