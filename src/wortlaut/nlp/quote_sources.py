@@ -279,9 +279,12 @@ def find_sources(
         found = find_in_sentence(words, lo, hi) or find_trailing(words, lo, hi)
         if found is None:
             continue
-        attribution = [*range(*found.cue), *range(*found.speaker)]
-        if any(msg[i] != "O" or quoted_tokens[i] for i in attribution):
+        if any(msg[i] != "O" or quoted_tokens[i] for i in range(*found.cue)):
             continue
+        if any(msg[i] != "O" for i in range(*found.speaker)):
+            continue
+        # a quoted name in the speaker is fine (``Nach einem Bericht der „Frankfurter Rundschau“``):
+        # 18 of the 450 source phrases of the train split have one
         out.append(found)
     return out
 
@@ -607,7 +610,24 @@ def governing_forms(cues: frozenset[str]) -> frozenset[str]:
     return frozenset(forms - NON_VERB_CUES)
 
 
-def _clause_after(
+@lru_cache(maxsize=4)
+def clause_governors(cues: frozenset[str], governors: frozenset[str]) -> frozenset[str]:
+    """The word forms that may govern a reported clause: those sharing a stem with the cue
+    lexicon (:func:`governing_forms`) and every form of the learned governor stems
+    (``Lexicons.governors``, :func:`reported_forms`)."""
+    return governing_forms(cues) | reported_forms(governors)
+
+
+def governor_window(words: Sequence[str], lo: int, comma: int) -> int:
+    """Start of the stretch before ``comma`` in which a governing word is looked for: at most
+    :data:`COMPLEMENT_GAP` + 1 tokens, not across punctuation, not before the sentence start
+    ``lo``."""
+    a = max(lo, comma - 1 - COMPLEMENT_GAP)
+    before = [j for j in range(a, comma) if words[j] in SENT_PUNCT or words[j] == ","]
+    return max([a, *(j + 1 for j in before)])
+
+
+def clause_after(
     words: Sequence[str], comma: int, hi: int, subjunctive: frozenset[str]
 ) -> tuple[int, int] | None:
     """The reported clause after ``comma`` up to the sentence end, if it is one: ``dass``/``ob``,
@@ -647,6 +667,7 @@ def find_complements(
     cues: frozenset[str],
     sources: Sequence[SourcePhrase] = (),
     subjunctive: frozenset[str] = frozenset(),
+    governors: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
     """Clauses that a speech verb or noun governs, in sentences the tagger labelled nothing in:
     ``Die Gewerkschaft forderte den Konzern auf, den Lohn aller Mitarbeiter zu erhöhen.``,
@@ -658,7 +679,7 @@ def find_complements(
     n = len(words)
     bounds = [*sent_starts, n]
     taken = source_sentences(sources, bounds)
-    forms = governing_forms(cues)
+    forms = clause_governors(cues, governors)
     out: list[tuple[int, int]] = []
     for k in range(len(sent_starts)):
         lo, hi = bounds[k], bounds[k + 1]
@@ -667,13 +688,10 @@ def find_complements(
         if not _untouched(msg, quoted_tokens, lo, hi):
             continue
         for c in _commas(words, lo + 1, hi - MIN_MESSAGE):
-            clause = _clause_after(words, c, hi, subjunctive)
+            clause = clause_after(words, c, hi, subjunctive)
             if clause is None:
                 continue
-            a = max(lo, c - 1 - COMPLEMENT_GAP)
-            before = [j for j in range(a, c) if words[j] in SENT_PUNCT or words[j] == ","]
-            a = max([a, *(j + 1 for j in before)])
-            if any(words[j].lower() in forms for j in range(a, c)):
+            if any(words[j].lower() in forms for j in range(governor_window(words, lo, c), c)):
                 out.append(clause)
             break  # only the first comma's clause: later ones are parts of it or other clauses
     return out
@@ -685,3 +703,45 @@ def apply_complements(msg: list[str], clauses: Sequence[tuple[int, int]]) -> Non
         msg[lo] = "B-IND"
         for i in range(lo + 1, hi):
             msg[i] = "I-IND"
+
+
+#: a demonstrative that opens a sentence attributing the sentence before (``Dies bestätigte …``)
+ANAPHORS = frozenset({"Dies", "Das"})
+#: cue-lexicon words that after ``Dies``/``Das`` mostly start a sentence of another kind
+#: (``Das hatte er längst getan``)
+AUXILIARIES = frozenset({"hatte", "hatten", "hat", "haben", "ist", "war", "waren", "wird", "wurde", "sei"})
+
+
+def find_anaphoric(
+    words: Sequence[str],
+    msg: Sequence[str],
+    sent_starts: Sequence[int],
+    breaks: Sequence[bool],
+    quoted_tokens: Sequence[int],
+    cues: frozenset[str],
+) -> list[tuple[int, int]]:
+    """Statements attributed by the next sentence: ``Die Mannschaft tritt nicht an. Dies
+    bestätigte der Trainer am Abend.`` A sentence opening with ``Dies``/``Das`` and a word of the
+    cue lexicon (not an auxiliary) makes the sentence before it, with the demonstrative, an
+    indirect message, as the dataset annotates it (the demonstrative is part of the message).
+    In the train split 35 of the 43 such sentence pairs (81%) are annotated so; the rest are
+    mostly ``Das geht … zurück``/``Dies hält er …`` or a direct quote before. Both sentences must
+    be free of quotation marks and in one paragraph, and untagged but for the demonstrative
+    (the message tagger often marks ``Dies`` alone as the message)."""
+    n = len(words)
+    bounds = [*sent_starts, n]
+    out: list[tuple[int, int]] = []
+    for k in range(1, len(sent_starts)):
+        lo, hi = bounds[k], bounds[k + 1]
+        if hi - lo < 3 or words[lo] not in ANAPHORS or breaks[lo]:
+            continue
+        verb = words[lo + 1]
+        if verb not in cues or verb in AUXILIARIES:
+            continue
+        prev = bounds[k - 1]
+        if lo - prev < REPORTED_MIN or not _untouched(msg, quoted_tokens, prev, lo):
+            continue
+        if msg[lo] not in ("O", "B-IND") or not _untouched(msg, quoted_tokens, lo + 1, hi):
+            continue  # the tagger often marks the demonstrative alone: it is taken along
+        out.append((prev, lo + 1))
+    return out

@@ -37,6 +37,7 @@ from .quote_sources import (
     apply_reported,
     apply_sources,
     continue_reports,
+    find_anaphoric,
     find_complements,
     find_free_indirect,
     find_reported,
@@ -76,7 +77,12 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     sources = find_sources(view.words, msg, view.sent_starts, qstate)
     lex = model.lexicons
     apply_complements(
-        msg, find_complements(view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive)
+        msg, find_complements(
+            view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive, lex.governors
+        )
+    )
+    apply_complements(
+        msg, find_anaphoric(view.words, msg, view.sent_starts, view.breaks, qstate, lex.cues)
     )
     apply_reported(msg, find_reported(view.words, msg, view.sent_starts, qstate, model.lexicons.reported))
     continue_reports(view.words, msg, view.sent_starts, qstate, model.lexicons.subjunctive)
