@@ -580,8 +580,21 @@ def attributed(q: DraftQuote, words: Sequence[str]) -> bool:
     split is one (``ist``)."""
     if q.cue:
         cue_words = [words[i].lower() for s, e in q.cue for i in range(s, e)]
-        return not all(w in AUXILIARY_CUES for w in cue_words) or cue_words == ["nach"]
+        if cue_words == ["nach"]:
+            return _source_speaker(q, words)
+        return not all(w in AUXILIARY_CUES for w in cue_words)
     return q.speaker is not None
+
+
+def _source_speaker(q: DraftQuote, words: Sequence[str]) -> bool:
+    """Whether the speaker of a quote cued by ``nach`` alone is headed by a source noun
+    (``Angaben``, ``Polizeiberichten``): ``nach`` is mostly an ordinary preposition (``nach
+    Moskau``, ``nach einer Verletzung``). In the train split 209 of the 254 indirect quotes cued
+    by ``nach`` have such a head; with held-out taggers, 8 of the 10 without one were wrong."""
+    if q.speaker is None:
+        return False
+    head = next((w for w in words[q.speaker[0] : q.speaker[1]] if w[:1].isupper()), "")
+    return head in SOURCE_NOUNS or head.lower().endswith(SOURCE_SUFFIXES)
 
 
 #: types whose speaker is normally named in their own sentence
