@@ -38,6 +38,7 @@ from .quote_sources import (
     apply_sources,
     continue_reports,
     find_anaphoric,
+    find_as_reported,
     find_complements,
     find_free_indirect,
     find_reported,
@@ -74,8 +75,9 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     feats = doc_features(view, quoted, model.lexicons)
     msg = force_direct(model.tag_messages(feats), quoted, view.words, view.sent_starts)
     qstate = quote_state(len(msg), quoted)
-    sources = find_sources(view.words, msg, view.sent_starts, qstate)
     lex = model.lexicons
+    sources = find_sources(view.words, msg, view.sent_starts, qstate)
+    sources += find_as_reported(view.words, msg, view.sent_starts, qstate, lex.cues)
     apply_complements(
         msg, find_complements(
             view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive, lex.governors
