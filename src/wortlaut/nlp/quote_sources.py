@@ -461,35 +461,56 @@ def _starts_speaker(w: str) -> bool:
     """Whether ``w`` may open the speaker part of a trailing attribution: a capitalised word, an
     article or possessive, a pronoun, or a second speech verb (``so heißt es``). A conjunction
     or another verb means a consequence (``…, so dass …``, ``…, so wurde …``), not a source: in
-    the train split 72 of the 85 trailing attributions that pass this test are annotated, 7 of
-    the 35 that fail it."""
+    the train split (without appositions) 72 of the 85 trailing attributions that pass this test
+    are annotated, 7 of the 35 that fail it."""
     return w[:1].isupper() or w in NP_WORDS or w in TRAILING_PRONOUNS or w in TRAILING_CUES
+
+
+#: adverbs between a trailing cue and its speaker
+TRAILING_ADVERBS = frozenset({"später", "gestern", "heute", "damals", "zudem", "außerdem", "weiter", "auch"})
+
+
+def _trailing_comma(words: Sequence[str], lo: int, end: int) -> int | None:
+    """The comma before a trailing attribution: the last comma, or one of the two before it when
+    a trailing cue follows it and the commas after it set off an apposition of the speaker
+    (``…, teilte der Direktor der Behörde, Bagus Puruhito, mit.``)."""
+    commas = [c for c in _commas(words, lo + MIN_MESSAGE - 1, end - 1)][-3:]
+    for k in range(len(commas) - 1, -1, -1):
+        c = commas[k]
+        if words[c + 1] in TRAILING_CUES:
+            return c if k == len(commas) - 1 or (len(commas) - 1 - k) % 2 == 0 else None
+    return None
 
 
 def find_trailing(words: Sequence[str], lo: int, hi: int) -> SourcePhrase | None:
     """A clause followed by its attribution at the end of the sentence: ``Pro Person stehe nur
     ein Liter Wasser zur Verfügung, sagte UN-Vertreter Toby Lanzer.`` The clause is the message,
-    the verb (and its particle) the cue, the rest the speaker."""
+    the verb (and its particle) the cue, the rest the speaker (after an adverb such as
+    ``später``). In the train split 77 of the 93 sentences this finds are annotated so (83%); the
+    speaker's apposition (two more commas) added 8 of them, 5 annotated."""
     end = hi
     if end - lo < 6 or words[end - 1] != ".":
         return None
     end -= 1
-    for c in range(end - 2, lo + MIN_MESSAGE - 1, -1):
-        if words[c] == ",":
-            break
-    else:
+    c = _trailing_comma(words, lo, end)
+    if c is None:
         return None
     verb = c + 1
-    if words[verb] not in TRAILING_CUES:
-        return None
     particle = None
     np_end = end
     if words[end - 1] in PARTICLES:
         particle = (end - 1, end)
         np_end = end - 1
-    speaker = (verb + 1, np_end)
+    if words[np_end - 1] == ",":
+        np_end -= 1  # ``…, teilte der Direktor, Bagus Puruhito, mit.``
+    first = verb + 1
+    if words[verb] != "so":
+        # adverbs before the speaker (``teilte später der Direktor … mit``)
+        while first < min(np_end, verb + 3) and words[first] in TRAILING_ADVERBS:
+            first += 1
+    speaker = (first, np_end)
     phrase = words[speaker[0] : speaker[1]]
-    if not 1 <= len(phrase) <= MAX_NP or not any(w[:1].isupper() or w in ("er", "sie") for w in phrase):
+    if not 1 <= len(phrase) <= MAX_NP + 6 or not any(w[:1].isupper() or w in ("er", "sie") for w in phrase):
         return None
     if any(w in SENT_PUNCT or w in QUOTE_CHARS for w in phrase):
         return None
