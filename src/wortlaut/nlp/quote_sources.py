@@ -839,7 +839,11 @@ def find_as_reported(
             continue
         out.append(
             SourcePhrase(
-                cue=(verb, verb + 1), speaker=(start, end), message=message, particle=(lo, lo + 1), frame=(lo, comma + 1)
+                cue=(verb, verb + 1),
+                speaker=(start, end),
+                message=message,
+                particle=(lo, lo + 1),
+                frame=(lo, comma + 1),
             )
         )
     return out
