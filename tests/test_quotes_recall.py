@@ -1,4 +1,4 @@
-"""Recall rules of issue 3 (third round): learned clause governors, attribution by the next
+"""Recall rules of issue 3 (fourth round): learned clause governors, attribution by the next
 sentence (``Dies bestätigte …``), ``Wie X mitteilte, …``, source phrases around quoted names
 and before long quotations, trailing attributions with appositions, and the cue checks that drop
 indirect quotes without a real cue."""
