@@ -13,6 +13,7 @@ from wortlaut.nlp.quote_sources import (
     find_anaphoric,
     find_as_reported,
     find_complements,
+    find_in_sentence,
     find_sources,
     find_trailing,
 )
@@ -147,3 +148,22 @@ def test_an_indirect_quote_needs_a_real_cue_or_a_speaker() -> None:
     assert not attributed(DraftQuote(type="IND", spans=[(11, 12)], cue=[(12, 13)]), words)
     assert attributed(DraftQuote(type="IND", spans=[(11, 12)], speaker=(11, 12)), words)
     assert not attributed(DraftQuote(type="IND", spans=[(11, 12)]), words)
+
+
+def test_laut_after_a_verb_is_a_cue_when_a_noun_phrase_follows() -> None:
+    words = toks("Anschließend sei laut dem Sprecher die Halle geräumt worden .")
+    found = find_in_sentence(words, 0, len(words))
+    assert found is not None and words[slice(*found.speaker)] == toks("dem Sprecher")
+    assert [words[a:b] for a, b in found.message] == [
+        ["Anschließend", "sei"],
+        toks("die Halle geräumt worden"),
+    ]
+    words = toks("Dann wurde es laut , und die Halle wurde geräumt .")
+    assert find_in_sentence(words, 0, len(words)) is None
+
+
+def test_source_phrase_inside_a_subordinate_clause_attributes_that_clause() -> None:
+    words = toks("Der Einsatz endete früh , weil die Lage nach Angaben der Polizei ruhig blieb .")
+    found = find_in_sentence(words, 0, len(words))
+    assert found is not None
+    assert [words[a:b] for a, b in found.message] == [toks("weil die Lage"), toks("ruhig blieb")]

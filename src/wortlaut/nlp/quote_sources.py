@@ -231,10 +231,6 @@ def _message(lo: int, hi: int, words: Sequence[str], a: int, b: int) -> list[tup
     return out
 
 
-def _after_verb(prev: str) -> bool:
-    return prev.isalpha() and prev.islower() and prev not in ("und", "so", "aber", "jedoch", "dabei", "auch")
-
-
 def find_in_sentence(words: Sequence[str], lo: int, hi: int) -> SourcePhrase | None:
     """The first source phrase of the sentence ``[lo, hi)`` with a clause around it."""
     for i in range(lo, hi):
@@ -245,8 +241,9 @@ def find_in_sentence(words: Sequence[str], lo: int, hi: int) -> SourcePhrase | N
                 continue
             if low == "nach" and not _head_is_source(words, i + 1, end):
                 continue
-            if low == "laut" and i > lo and _after_verb(words[i - 1]):
-                continue  # ``… wurde laut`` (loud) is no cue; ``Laut X`` and ``, laut X`` are
+            # ``… wurde laut`` (loud) has no noun phrase after it; ``sei laut el-Baradei`` does:
+            # in the train split 52 of the 53 ``laut`` after a lower-case word and before a
+            # noun phrase are cues
             cue, speaker = (i, i + 1), (i + 1, end)
             a, b = i, end
         elif low == "zufolge" and i > lo:
@@ -257,11 +254,32 @@ def find_in_sentence(words: Sequence[str], lo: int, hi: int) -> SourcePhrase | N
             a, b = start, i + 1
         else:
             continue
-        message = _message(lo, hi, words, a, b)
+        c_lo, c_hi = subordinate_clause(words, lo, hi, a, b)
+        message = _message(c_lo, c_hi, words, a, b)
         if sum(e - s for s, e in message) < MIN_MESSAGE:
             continue
         return SourcePhrase(cue=cue, speaker=speaker, message=message)
     return None
+
+
+#: words that open a subordinate or relative clause after a comma
+SUBORDINATORS = frozenset(
+    {"weil", "dass", "die", "der", "das", "den", "dem", "deren", "dessen", "denen", "wobei", "da", "ob"}
+    | {"wenn", "nachdem", "obwohl", "während", "womit", "wonach", "was", "wo", "welche", "welcher"}
+)
+
+
+def subordinate_clause(words: Sequence[str], lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
+    """The stretch a source phrase ``[a, b)`` attributes: the subordinate clause it stands in
+    (from a comma and a subordinator before it to the next comma after it: ``…, weil die Mission
+    nach Angaben der UN überfordert ist.``), else the whole sentence ``[lo, hi)``. In the train
+    split, of the 19 source phrases inside such a clause, the clause matches the annotated
+    message better in 13, the sentence in 4."""
+    comma = next((k for k in range(a - 1, lo, -1) if words[k] == ","), None)
+    if comma is None or words[comma + 1] not in SUBORDINATORS:
+        return lo, hi
+    end = next((k for k in range(b, hi) if words[k] == ","), hi)
+    return comma + 1, end
 
 
 def find_sources(
