@@ -167,3 +167,13 @@ def test_source_phrase_inside_a_subordinate_clause_attributes_that_clause() -> N
     found = find_in_sentence(words, 0, len(words))
     assert found is not None
     assert [words[a:b] for a, b in found.message] == [toks("weil die Lage"), toks("ruhig blieb")]
+
+
+def test_statement_with_its_own_source_phrase_is_left_to_it() -> None:
+    words = toks("Laut Polizei ist die Straße wieder frei . Dies bestätigte der Bürgermeister am Abend .")
+    starts = _starts(words)
+    blank = ["O"] * len(words)
+    sources = find_sources(words, blank, starts, [0] * len(words))
+    assert len(sources) == 1
+    cues = frozenset({"bestätigte"})
+    assert find_anaphoric(words, blank, starts, [False] * len(words), [0] * len(words), cues, sources) == []

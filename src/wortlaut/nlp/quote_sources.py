@@ -789,6 +789,7 @@ def find_anaphoric(
     breaks: Sequence[bool],
     quoted_tokens: Sequence[int],
     cues: frozenset[str],
+    sources: Sequence[SourcePhrase] = (),
 ) -> list[tuple[int, int]]:
     """Statements attributed by the next sentence: ``Die Mannschaft tritt nicht an. Dies
     bestätigte der Trainer am Abend.`` A sentence opening with ``Dies``/``Das`` and a word of the
@@ -797,13 +798,15 @@ def find_anaphoric(
     In the train split 35 of the 43 such sentence pairs (81%) are annotated so; the rest are
     mostly ``Das geht … zurück``/``Dies hält er …`` or a direct quote before. Both sentences must
     be free of quotation marks and in one paragraph, and untagged but for the demonstrative
-    (the message tagger often marks ``Dies`` alone as the message)."""
+    (the message tagger often marks ``Dies`` alone as the message); a sentence with a source
+    phrase is left to it."""
     n = len(words)
     bounds = [*sent_starts, n]
+    taken = source_sentences(sources, bounds)
     out: list[tuple[int, int]] = []
     for k in range(1, len(sent_starts)):
         lo, hi = bounds[k], bounds[k + 1]
-        if hi - lo < 3 or words[lo] not in ANAPHORS or breaks[lo]:
+        if hi - lo < 3 or words[lo] not in ANAPHORS or breaks[lo] or taken[k - 1] or taken[k]:
             continue
         verb = words[lo + 1]
         if verb not in cues or verb in AUXILIARIES:

@@ -84,7 +84,9 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
             view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive, lex.governors
         ),
     )
-    apply_complements(msg, find_anaphoric(view.words, msg, view.sent_starts, view.breaks, qstate, lex.cues))
+    apply_complements(
+        msg, find_anaphoric(view.words, msg, view.sent_starts, view.breaks, qstate, lex.cues, sources)
+    )
     apply_reported(msg, find_reported(view.words, msg, view.sent_starts, qstate, model.lexicons.reported))
     continue_reports(view.words, msg, view.sent_starts, qstate, model.lexicons.subjunctive)
     apply_free_indirect(
