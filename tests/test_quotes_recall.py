@@ -177,3 +177,15 @@ def test_statement_with_its_own_source_phrase_is_left_to_it() -> None:
     assert len(sources) == 1
     cues = frozenset({"bestätigte"})
     assert find_anaphoric(words, blank, starts, [False] * len(words), [0] * len(words), cues, sources) == []
+
+
+def test_source_names_with_a_lower_case_particle_and_relative_clauses_after_a_preposition() -> None:
+    words = toks("Die Anlage sei laut el-Baradei wieder in Betrieb .")
+    found = find_in_sentence(words, 0, len(words))
+    assert found is not None and words[slice(*found.speaker)] == ["el-Baradei"]
+    words = toks(
+        "Zwei Männer wurden verhaftet , unter denen nach Angaben der Polizei der Täter sei , und später entlassen ."
+    )
+    found = find_in_sentence(words, 0, len(words))
+    assert found is not None
+    assert [words[a:b] for a, b in found.message] == [toks("unter denen"), toks("der Täter sei")]
