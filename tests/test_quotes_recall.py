@@ -16,6 +16,7 @@ from wortlaut.nlp.quote_sources import (
     find_in_sentence,
     find_sources,
     find_trailing,
+    trim_governed,
 )
 
 
@@ -189,3 +190,15 @@ def test_source_names_with_a_lower_case_particle_and_relative_clauses_after_a_pr
     found = find_in_sentence(words, 0, len(words))
     assert found is not None
     assert [words[a:b] for a, b in found.message] == [toks("unter denen"), toks("auch ein Minister sei")]
+
+
+def test_a_tagged_sentence_loses_the_attribution_before_its_governed_clause() -> None:
+    words = toks("Der Anwalt vertritt die Ansicht , sein Mandant habe nichts gewusst .")
+    msg = ["B-IFI"] + ["I-IFI"] * (len(words) - 2) + ["O"]
+    trim_governed(words, msg, [0], [0] * len(words), frozenset({"ansicht"}), frozenset({"habe"}))
+    assert msg[:6] == ["O"] * 6
+    assert msg[6] == "B-IND" and msg[-2] == "I-IND" and msg[-1] == "O"
+    # without a governing word the tagger's message stays
+    msg = ["B-IFI"] + ["I-IFI"] * (len(words) - 2) + ["O"]
+    trim_governed(words, msg, [0], [0] * len(words), frozenset({"sagte"}), frozenset({"habe"}))
+    assert msg[0] == "B-IFI"

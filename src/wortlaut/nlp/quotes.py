@@ -43,6 +43,7 @@ from .quote_sources import (
     find_free_indirect,
     find_reported,
     find_sources,
+    trim_governed,
 )
 
 
@@ -76,6 +77,7 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     msg = force_direct(model.tag_messages(feats), quoted, view.words, view.sent_starts)
     qstate = quote_state(len(msg), quoted)
     lex = model.lexicons
+    trim_governed(view.words, msg, view.sent_starts, qstate, lex.cues, lex.subjunctive, lex.governors)
     sources = find_sources(view.words, msg, view.sent_starts, qstate)
     sources += find_as_reported(view.words, msg, view.sent_starts, qstate, lex.cues)
     apply_complements(
