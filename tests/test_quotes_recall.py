@@ -202,3 +202,13 @@ def test_a_tagged_sentence_loses_the_attribution_before_its_governed_clause() ->
     msg = ["B-IFI"] + ["I-IFI"] * (len(words) - 2) + ["O"]
     trim_governed(words, msg, [0], [0] * len(words), frozenset({"sagte"}), frozenset({"habe"}))
     assert msg[0] == "B-IFI"
+
+
+def test_trailing_wie_clause_attributes_the_sentence_before_it() -> None:
+    words = toks("Die Ware sei längst verkauft , wie ein Sprecher der Firma mitteilte .")
+    (found,) = find_as_reported(words, ["O"] * len(words), [0], [0] * len(words), frozenset({"mitteilte"}))
+    assert [words[a:b] for a, b in found.message] == [toks("Die Ware sei längst verkauft")]
+    assert words[slice(*found.speaker)] == toks("ein Sprecher der Firma")
+    # a comparison: the last word is no cue
+    words = toks("Die Ware ist so teuer , wie man es erwartet hatte .")
+    assert find_as_reported(words, ["O"] * len(words), [0], [0] * len(words), frozenset({"mitteilte"})) == []
