@@ -212,3 +212,16 @@ def test_trailing_wie_clause_attributes_the_sentence_before_it() -> None:
     # a comparison: the last word is no cue
     words = toks("Die Ware ist so teuer , wie man es erwartet hatte .")
     assert find_as_reported(words, ["O"] * len(words), [0], [0] * len(words), frozenset({"mitteilte"})) == []
+
+
+def test_wie_clause_with_an_auxiliary_an_apposition_or_a_conjunction_before_it() -> None:
+    cues = frozenset({"mitteilte", "bekanntgegeben"})
+    for text, speaker in (
+        ("Wie der Verband in der Nacht bekanntgegeben hat , fällt das Turnier aus .", "der Verband"),
+        ("Wie der Sprecher , Hans Beispiel , mitteilte , fällt das Turnier aus .", "der Sprecher"),
+        ("Denn wie die Polizei mitteilt , fällt das Turnier aus .", "die Polizei"),
+    ):
+        words = toks(text)
+        (found,) = find_as_reported(words, ["O"] * len(words), [0], [0] * len(words), cues)
+        assert [words[a:b] for a, b in found.message] == [toks("fällt das Turnier aus")]
+        assert " ".join(words[slice(*found.speaker)]).startswith(speaker)
