@@ -16,6 +16,7 @@ from wortlaut.nlp.quote_sources import (
     find_in_sentence,
     find_sources,
     find_trailing,
+    governor_cues,
     trim_governed,
 )
 
@@ -225,3 +226,15 @@ def test_wie_clause_with_an_auxiliary_an_apposition_or_a_conjunction_before_it()
         (found,) = find_as_reported(words, ["O"] * len(words), [0], [0] * len(words), cues)
         assert [words[a:b] for a, b in found.message] == [toks("fällt das Turnier aus")]
         assert " ".join(words[slice(*found.speaker)]).startswith(speaker)
+
+
+def test_the_governing_word_becomes_the_cue_when_the_role_tagger_found_none() -> None:
+    words = toks("Die Stadtwerke haben versprochen , die Preise nicht zu erhöhen .")
+    clauses = [(5, 10)]
+    roles = ["O"] * len(words)
+    governor_cues(words, roles, [0], clauses, frozenset(), frozenset({"versproch"}))
+    assert roles[3] == "B-CUE" and roles.count("B-CUE") == 1
+    # a cue the role tagger found is kept as it is
+    roles = ["O", "O", "B-CUE", "O"] + ["O"] * (len(words) - 4)
+    governor_cues(words, roles, [0], clauses, frozenset(), frozenset({"versproch"}))
+    assert roles[3] == "O"

@@ -991,3 +991,29 @@ def trim_governed(
 
 #: first label of a tagged message that may have swallowed its attribution
 WHOLE_SENTENCE_LABELS = frozenset({"B-IFI"})
+
+
+def governor_cues(
+    words: Sequence[str],
+    roles: list[str],
+    sent_starts: Sequence[int],
+    clauses: Sequence[tuple[int, int]],
+    cues: frozenset[str],
+    governors: frozenset[str] = frozenset(),
+) -> None:
+    """Label, in place, the governing word of each clause found by :func:`find_complements` as
+    its cue where the role tagger put no cue before the clause in its sentence: the rule found
+    the clause through that word, and without a cue (or speaker) an indirect quote is dropped.
+    In the train split, where the rule's clause is an annotated indirect message, the last
+    governing word before the comma is part of its cue in 508 of 527 cases."""
+    forms = clause_governors(cues, governors)
+    for start, _ in clauses:
+        k = bisect_right(sent_starts, start) - 1
+        lo = sent_starts[k] if k >= 0 else 0
+        comma = start - 1
+        if any(lab.endswith("CUE") for lab in roles[lo:comma]):
+            continue
+        window = range(governor_window(words, lo, comma), comma)
+        hits = [j for j in window if words[j].lower() in forms and roles[j] == "O"]
+        if hits:
+            roles[hits[-1]] = "B-CUE"

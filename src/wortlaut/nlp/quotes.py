@@ -43,6 +43,7 @@ from .quote_sources import (
     find_free_indirect,
     find_reported,
     find_sources,
+    governor_cues,
     trim_governed,
 )
 
@@ -80,12 +81,10 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     trim_governed(view.words, msg, view.sent_starts, qstate, lex.cues, lex.subjunctive, lex.governors)
     sources = find_sources(view.words, msg, view.sent_starts, qstate)
     sources += find_as_reported(view.words, msg, view.sent_starts, qstate, lex.cues)
-    apply_complements(
-        msg,
-        find_complements(
-            view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive, lex.governors
-        ),
+    clauses = find_complements(
+        view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive, lex.governors
     )
+    apply_complements(msg, clauses)
     apply_complements(
         msg, find_anaphoric(view.words, msg, view.sent_starts, view.breaks, qstate, lex.cues, sources)
     )
@@ -98,6 +97,7 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
         return []
     roles = tag_roles(model, feats, msg, view.sent_starts)
     apply_sources(msg, roles, sources)
+    governor_cues(view.words, roles, view.sent_starts, clauses, lex.cues, lex.governors)
     starts = [starts_all[k] for k in keep]
     ends = [ends_all[k] for k in keep]
     entities = list(doc._.wl_entities or [])
