@@ -895,18 +895,28 @@ def find_as_reported(
     message tagger left empty, with no quotation longer than a name."""
     n = len(words)
     bounds = [*sent_starts, n]
-    forms = cues | governing_forms(cues)
     out: list[SourcePhrase] = []
     for k in range(len(sent_starts)):
         lo, hi = bounds[k], bounds[k + 1]
-        if hi - lo < REPORTED_MIN or words[hi - 1] == "?":
+        if hi - lo < REPORTED_MIN:
             continue
-        found = _leading_as_reported(words, msg, quoted_tokens, forms, lo, hi)
-        if found is None:
+        # cheap tests first: most sentences neither open with ``wie`` nor end in a cue word
+        found = None
+        if words[hi - 1] == "?":
+            continue
+        if words[lo] == "Wie" or (words[lo] in WIE_OPENERS and words[lo + 1] == "wie"):
+            found = _leading_as_reported(words, msg, quoted_tokens, as_reported_forms(cues), lo, hi)
+        if found is None and words[hi - 1] == "." and words[hi - 2].lower() in cues:
             found = _trailing_as_reported(words, msg, quoted_tokens, cues, lo, hi)
         if found is not None:
             out.append(found)
     return out
+
+
+@lru_cache(maxsize=4)
+def as_reported_forms(cues: frozenset[str]) -> frozenset[str]:
+    """The cue words and their forms by stem (:func:`governing_forms`)."""
+    return cues | governing_forms(cues)
 
 
 #: conjunctions that may precede a sentence-opening ``wie`` clause (``Denn wie X berichtete, …``)
@@ -973,7 +983,7 @@ def trim_governed(
     forms = clause_governors(cues, governors)
     for k in range(len(sent_starts)):
         lo, hi = bounds[k], bounds[k + 1]
-        if hi - lo < REPORTED_MIN or msg[lo] not in WHOLE_SENTENCE_LABELS or "," not in words[lo:hi]:
+        if msg[lo] not in WHOLE_SENTENCE_LABELS or hi - lo < REPORTED_MIN or "," not in words[lo:hi]:
             continue
         kind = msg[lo][2:]
         if any(lab != "I-" + kind for lab in msg[lo + 1 : hi - 1]) or any(quoted_tokens[lo:hi]):
