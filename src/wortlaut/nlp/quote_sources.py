@@ -1,8 +1,10 @@
 """Rules for attribution the taggers miss: source phrases (``Nach Angaben der Polizei …``,
 ``Laut X …``, ``X zufolge …``), trailing attributions (``…, sagte X.``), clauses governed by a
 speech verb or noun (``forderte X auf, … zu …``), reported speech acts, continued reports and
-free indirect ``sollen`` reports. All of them label only sentences the message tagger left
-empty.
+free indirect ``sollen`` reports, statements attributed by the next sentence (``Dies bestätigte
+X``) and ``Wie X mitteilte, …`` clauses. All of them label only sentences the message tagger
+left empty (but for :func:`trim_governed`, which cuts the attribution off a sentence tagged as
+free indirect speech as a whole).
 
 German news attribute a whole clause to a source with a preposition and a noun phrase instead of
 a speech verb. The dataset labels these as indirect quotes: the message is the rest of the
