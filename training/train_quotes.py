@@ -48,6 +48,7 @@ import spacy
 from wortlaut.nlp.quote_features import Lexicons, doc_features, role_features, stem, view_from_tokens
 from wortlaut.nlp.quote_marks import QUOTE_CHARS, pair_marks
 from wortlaut.nlp.quote_medium import MediumCue, learn_medium_cues, table_to_json
+from wortlaut.nlp.quote_sources import MIN_MESSAGE, REPORTED_MIN, clause_after, governor_window
 
 TYPE_CODES = {
     "Direct": "DIR",
@@ -108,6 +109,44 @@ def learn_reported(docs: list[dict[str, Any]], min_count: int = 3, min_ratio: fl
                 free[w] += 1
                 hit[w] += "Reported" in types
     return {w for w, c in hit.items() if c >= min_count and c / free[w] >= min_ratio}
+
+
+#: message types whose cue may govern a clause after a comma
+GOVERNED_TYPES = frozenset({"Indirect", "IndirectFreeIndirect"})
+
+
+def learn_governors(
+    docs: list[dict[str, Any]], subjunctive: frozenset[str], min_count: int = 2, min_ratio: float = 0.5
+) -> set[str]:
+    """Stems (``quote_features.stem``) of words that govern a reported clause after a comma
+    (``Er geht davon aus, dass …``, ``Die Firma hat versprochen, … zu …``): of the commas followed
+    by a clause the rule of ``quote_sources.find_complements`` would take (``dass``/``ob``, an
+    infinitive, a subjunctive), with the word in the stretch before the comma that the rule
+    searches, at least ``min_ratio`` start an indirect message whose cue holds the word. Read on
+    the dataset's own tokens and sentences."""
+    hit: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for d in docs:
+        words = [t["text"] for t in d["tokens"]]
+        cue_at: dict[int, set[int]] = {}
+        for a in d["annotations"]:
+            if a["type"] in GOVERNED_TYPES and a["quote"]["tokenIds"]:
+                cue_at[min(int(t) for t in a["quote"]["tokenIds"])] = {int(t) for t in a["cue"]["tokenIds"]}
+        for s in d["sentences"]:
+            ids = [int(i) for i in s["tokenIds"]]
+            lo, hi = ids[0], ids[-1] + 1
+            if hi - lo < REPORTED_MIN or words[hi - 1] == "?":
+                continue
+            for c in range(lo + 1, hi - MIN_MESSAGE):
+                if words[c] != "," or clause_after(words, c, hi, subjunctive) is None:
+                    continue
+                cue = cue_at.get(c + 1, set())
+                window = {stem(words[j].lower()): j in cue for j in range(governor_window(words, lo, c), c)}
+                for w, in_cue in window.items():
+                    if w.isalpha():
+                        seen[w] += 1
+                        hit[w] += in_cue
+    return {w for w, c in hit.items() if c >= min_count and c / seen[w] >= min_ratio}
 
 
 def learn_subjunctive(ud_dir: Path) -> set[str]:
@@ -302,6 +341,15 @@ def update_media(path: Path, media: dict[str, MediumCue]) -> None:
     path.write_text(json.dumps(lex, ensure_ascii=False, indent=0), encoding="utf-8")
 
 
+def update_governors(path: Path, docs: list[dict[str, Any]]) -> int:
+    """Replace only the ``governors`` key of an existing ``lexicons.json``."""
+    lex = json.loads(path.read_text(encoding="utf-8"))
+    governors = learn_governors(docs, frozenset(lex["subjunctive"]))
+    lex["governors"] = sorted(governors)
+    path.write_text(json.dumps(lex, ensure_ascii=False, indent=0), encoding="utf-8")
+    return len(governors)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True)
@@ -348,9 +396,19 @@ def main() -> None:
         action="store_true",
         help="only (re)learn the cue-word -> medium table in OUT/lexicons.json; the CRFs stay as they are",
     )
+    ap.add_argument(
+        "--governors-only",
+        action="store_true",
+        help="only (re)learn the clause-governor stems in OUT/lexicons.json (with its subjunctive "
+        "lexicon); the CRFs stay as they are",
+    )
     args = ap.parse_args()
     t0 = time.time()
     docs = load(args.data / "train.jsonl")[: args.limit]
+    if args.governors_only:
+        n = update_governors(args.out / "lexicons.json", docs)
+        print(f"governors: {n} stems written to {args.out / 'lexicons.json'}", flush=True)
+        return
     media = learn_media(docs)
     if args.medium_only:
         update_media(args.out / "lexicons.json", media)
@@ -359,15 +417,17 @@ def main() -> None:
     if args.ud is None or args.gazetteers is None:
         ap.error("--ud and --gazetteers are required unless --medium-only")
     genders = learn_genders(args.gazetteers)
+    subjunctive = frozenset(learn_subjunctive(args.ud))
     lex = Lexicons(
         cues=frozenset(learn_cues(docs)),
-        subjunctive=frozenset(learn_subjunctive(args.ud)),
+        subjunctive=subjunctive,
         first_names=frozenset(genders),
         reported=frozenset(learn_reported(docs)),
+        governors=frozenset(learn_governors(docs, subjunctive)),
     )
     print(
         f"lexicons: {len(lex.cues)} cue words, {len(lex.subjunctive)} subjunctive forms, "
-        f"{len(lex.reported)} reported-speech verbs",
+        f"{len(lex.reported)} reported-speech verbs, {len(lex.governors)} clause governors",
         flush=True,
     )
     tokenizer = spacy.blank("de").tokenizer
@@ -402,6 +462,7 @@ def main() -> None:
                 "cues": sorted(lex.cues),
                 "subjunctive": sorted(lex.subjunctive),
                 "reported": sorted(lex.reported),
+                "governors": sorted(lex.governors),
                 "medium_cues": table_to_json(media),
             },
             ensure_ascii=False,

@@ -45,6 +45,9 @@ class Lexicons:
     first_names: frozenset[str] = field(default_factory=frozenset)
     #: verb forms that mark a sentence as a reported speech act (``fordert``, ``sprach``)
     reported: frozenset[str] = field(default_factory=frozenset)
+    #: stems of words that govern a reported clause after a comma (``geht davon aus, dass``,
+    #: ``hat versprochen, … zu``), learned from the cues of the train split's indirect quotes
+    governors: frozenset[str] = field(default_factory=frozenset)
     #: word form -> its context-free features (see :func:`static`)
     cache: dict[str, Static] = field(default_factory=dict, compare=False, repr=False)
     #: the attributes either CRF knows (``None``: keep all, as in training); a word's other

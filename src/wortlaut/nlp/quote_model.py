@@ -71,6 +71,7 @@ def load(path: Path | None = None) -> QuoteModel:
             subjunctive=frozenset(lex["subjunctive"]),
             first_names=frozenset(genders),
             reported=frozenset(lex.get("reported", [])),
+            governors=frozenset(lex.get("governors", [])),
             known=_known_to_both(path),
         ),
         genders=dict(genders),

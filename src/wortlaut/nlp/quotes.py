@@ -38,10 +38,14 @@ from .quote_sources import (
     apply_reported,
     apply_sources,
     continue_reports,
+    find_anaphoric,
+    find_as_reported,
     find_complements,
     find_free_indirect,
     find_reported,
     find_sources,
+    governor_cues,
+    trim_governed,
 )
 from .quote_stretches import vetoed_stretches
 
@@ -79,10 +83,16 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     )
     msg = force_direct(msg, quoted, view.words, view.sent_starts, judge(msg))
     qstate = quote_state(len(msg), quoted)
-    sources = find_sources(view.words, msg, view.sent_starts, qstate)
     lex = model.lexicons
+    trim_governed(view.words, msg, view.sent_starts, qstate, lex.cues, lex.subjunctive, lex.governors)
+    sources = find_sources(view.words, msg, view.sent_starts, qstate)
+    sources += find_as_reported(view.words, msg, view.sent_starts, qstate, lex.cues)
+    clauses = find_complements(
+        view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive, lex.governors
+    )
+    apply_complements(msg, clauses)
     apply_complements(
-        msg, find_complements(view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive)
+        msg, find_anaphoric(view.words, msg, view.sent_starts, view.breaks, qstate, lex.cues, sources)
     )
     apply_reported(msg, find_reported(view.words, msg, view.sent_starts, qstate, model.lexicons.reported))
     continue_reports(view.words, msg, view.sent_starts, qstate, model.lexicons.subjunctive)
@@ -93,6 +103,7 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
         return []
     roles = tag_roles(model, feats, msg, view.sent_starts)
     apply_sources(msg, roles, sources)
+    governor_cues(view.words, roles, view.sent_starts, clauses, lex.cues, lex.governors)
     starts = [starts_all[k] for k in keep]
     ends = [ends_all[k] for k in keep]
     entities = list(doc._.wl_entities or [])
