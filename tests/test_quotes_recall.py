@@ -5,7 +5,10 @@ indirect quotes without a real cue."""
 
 from __future__ import annotations
 
-import pytest
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
 
 from wortlaut.nlp.quote_assemble import DraftQuote, attributed
 from wortlaut.nlp.quote_sources import (
@@ -41,7 +44,7 @@ def test_learned_governor_stems_let_a_verb_outside_the_cue_lexicon_govern_a_clau
 
 
 def test_governor_learner_keeps_words_that_are_the_cue_of_the_clause_after_the_comma() -> None:
-    train_quotes = pytest.importorskip("train_quotes")
+    import train_quotes
 
     def doc(text: str, cue: list[int], message: list[int] | None) -> dict[str, object]:
         words = toks(text)
