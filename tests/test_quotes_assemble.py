@@ -600,3 +600,31 @@ def test_a_quote_without_citing_is_not_doubled() -> None:
     msg = labels("B-DIR I-DIR I-DIR I-DIR O O O O O O O")
     roles = labels("O O O O FRM B-CUE B-SPK I-SPK I-SPK I-SPK O")
     assert len(assemble(words, msg, roles, [0], [])) == 1
+
+
+def test_free_indirect_report_takes_the_person_of_the_sentence_before() -> None:
+    # Am Montag lobte Weber die Helfer in Bonn. Die Lage sei unter Kontrolle.
+    words = ["Am", "Montag", "lobte", "Weber", "die", "Helfer", "in", "Bonn", "."]
+    words += ["Die", "Lage", "sei", "unter", "Kontrolle", "."]
+    msg = labels("O O O O O O O O O B-IFI I-IFI I-IFI I-IFI I-IFI I-IFI")
+    names = [Chunk("PER", 3, 4), Chunk("ORG", 7, 8)]
+    (quote,) = assemble(words, msg, ["O"] * len(words), [0, 9], [], names)
+    assert quote.speaker == (3, 4) and quote.inherited
+
+
+def test_free_indirect_report_takes_no_organisation_or_name_after_a_preposition() -> None:
+    # Am Montag sammelte man Geld für Weber in Bonn. Die Lage sei unter Kontrolle.
+    words = ["Am", "Montag", "sammelte", "man", "das", "Geld", "für", "Weber", "in", "Bonn", "."]
+    words += ["Die", "Lage", "sei", "unter", "Kontrolle", "."]
+    msg = labels("O O O O O O O O O O O B-IFI I-IFI I-IFI I-IFI I-IFI I-IFI")
+    names = [Chunk("PER", 7, 8), Chunk("ORG", 9, 10)]
+    (quote,) = assemble(words, msg, ["O"] * len(words), [0, 11], [], names)
+    assert quote.speaker is None
+
+
+def test_free_indirect_report_takes_a_subject_pronoun_of_the_sentence_before() -> None:
+    # Dann wies sie den Vorwurf zurück. Es gebe keine Belege.
+    words = ["Dann", "wies", "sie", "den", "Vorwurf", "zurück", ".", "Es", "gebe", "keine", "Belege", "."]
+    msg = labels("O O O O O O O B-IFI I-IFI I-IFI I-IFI I-IFI")
+    (quote,) = assemble(words, msg, ["O"] * len(words), [0, 7], [])
+    assert quote.speaker == (2, 3)

@@ -767,8 +767,54 @@ def inherit_speakers(
         if q.speaker is not None:
             last = q
     for q in quotes:
+        if q.type in PREVIOUS_SUBJECT_TYPES and (q.speaker is None or q.far):
+            named = previous_subject(q, names, sent_of, words)
+            if named is not None:
+                q.speaker = with_parenthesis(words, *with_role(words, named, names, q), q)
+                q.inherited, q.far = True, False
         if q.speaker is None:
             q.speaker = source_adverb(q, words)
+
+
+#: types whose speaker, when their own sentence and the quotes before name none, is mostly the
+#: subject of the sentence before (``Lammert würdigte die Bundeswehr … . Die Bundeswehr sei …``)
+PREVIOUS_SUBJECT_TYPES = frozenset({"IFI", "FI"})
+PREVIOUS_SUBJECT_LABELS = frozenset({"PER"})
+
+
+def previous_subject(
+    q: DraftQuote, names: Sequence[Chunk], sent_of: Sequence[int], words: Sequence[str]
+) -> tuple[int, int] | None:
+    """A person (else organisation) named in the sentence right before the quote, not after a
+    preposition, or a subject pronoun there: the speaker of a free indirect report that continues
+    what that sentence said someone did (``Zeller schlägt vor, … . Die Betreiber hätten …``)."""
+    s = sent_of[q.start] - 1
+    if s < 0:
+        return None
+    candidates: list[tuple[int, int, Chunk]] = []
+    for c in names:
+        if c.start >= q.start:
+            break
+        if (
+            sent_of[c.start] != s
+            or c.label not in PREVIOUS_SUBJECT_LABELS
+            or _after_preposition(words, c.start)
+        ):
+            continue
+        candidates.append((0, c.start, c))
+    lo = q.start
+    while lo > 0 and sent_of[lo - 1] >= s:
+        lo -= 1
+    for i in range(lo, q.start):
+        if sent_of[i] != s or words[i] not in SUBJECT_PRONOUNS:
+            continue
+        if (words[i][0] == "S" and i > lo) or (i > 0 and words[i - 1].lower() in PREPOSITIONS):
+            continue
+        candidates.append((PRONOUN_RANK, i, Chunk("PRON", i, i + 1)))
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda x: (x[0], x[1]))[2]
+    return best.start, best.end
 
 
 def nested_direct(
