@@ -310,6 +310,7 @@ def attach_roles(
     sent_of: Sequence[int],
     sent_bounds: Sequence[tuple[int, int]],
     names: Sequence[Chunk] = (),
+    chooser: speaker_choice.SpeakerChooser | None = None,
 ) -> list[Chunk]:
     """Give each quote the role chunks of its sentences; returns the speaker chunks left over."""
     person_ends = {c.end for c in names if c.label == "PER"}
@@ -349,11 +350,7 @@ def attach_roles(
                 speakers,
                 key=lambda c: (oblique(words, c), not _names_person(words, c, person_ends), _distance(q, c)),
             )
-            start, end = trim_speaker(words, best.start, extend_genitive(words, best.end, q))
-            end = cut_speaker(words, start, end, person_ends)
-            if (start, end) in persons:
-                start, end = with_role(words, (start, end), names, q)
-            q.speaker = with_parenthesis(words, start, end, q)
+            q.speaker = tagged_speaker(words, best, q, names, persons, person_ends)
             if oblique(words, best) and q.type in OBLIQUE_YIELDS:
                 named = name_in_sentence(q, names, sent_of, words)
                 if (
@@ -362,6 +359,14 @@ def attach_roles(
                     and (named in persons or words[named[0]] in SUBJECT_PRONOUNS)
                 ):
                     q.speaker = with_parenthesis(words, *with_role(words, named, names, q), q)
+            if speaker_choice.applies(chooser, q):
+                previous = _previous_speaker_word(words, quotes, qi)
+                cands = speaker_choice.candidates_of(words, q, speakers, names, sent_of)
+                picked = speaker_choice.choose(
+                    chooser, words, roles, sent_of, q, cands, q.speaker, person_ends, previous
+                )
+                if picked is not None and not (q.speaker[0] <= picked.start < q.speaker[1]):
+                    q.speaker = realise(words, picked, q, names, persons, person_ends)
         q.cue = [(c.start, c.end) for c in mine if c.label == "CUE"]
         addressees = [c for c in mine if c.label == "ADR"]
         if addressees:
@@ -369,6 +374,48 @@ def attach_roles(
             q.addressee = (best.start, best.end)
         q.frame = _frame(q, roles, sent_of, sent_bounds, mine, words)
     return leftover
+
+
+def tagged_speaker(
+    words: Sequence[str],
+    c: Chunk,
+    q: DraftQuote,
+    names: Sequence[Chunk],
+    persons: Container[tuple[int, int]],
+    person_ends: Container[int],
+) -> tuple[int, int]:
+    """The speaker phrase of a tagged speaker chunk: trimmed, with its genitive attribute, without
+    the circumstance, with the role of a person's name and the parenthesis after it."""
+    start, end = trim_speaker(words, c.start, extend_genitive(words, c.end, q))
+    end = cut_speaker(words, start, end, person_ends)
+    if (start, end) in persons:
+        start, end = with_role(words, (start, end), names, q)
+    return with_parenthesis(words, start, end, q)
+
+
+def realise(
+    words: Sequence[str],
+    c: speaker_choice.Candidate,
+    q: DraftQuote,
+    names: Sequence[Chunk],
+    persons: Container[tuple[int, int]],
+    person_ends: Container[int],
+) -> tuple[int, int]:
+    """The speaker phrase of a chosen candidate, shaped as the rules shape its kind."""
+    if c.kind == "SPK":
+        return tagged_speaker(words, Chunk("SPK", c.start, c.end), q, names, persons, person_ends)
+    if c.kind in ("PRON", "NP"):
+        return with_parenthesis(words, c.start, c.end, q)
+    return with_parenthesis(words, *with_role(words, (c.start, c.end), names, q), q)
+
+
+def _previous_speaker_word(words: Sequence[str], quotes: Sequence[DraftQuote], qi: int) -> str | None:
+    """The last word of the speaker of the nearest quote before ``qi`` that has one."""
+    for k in range(qi - 1, -1, -1):
+        sp = quotes[k].speaker
+        if sp is not None:
+            return words[sp[1] - 1]
+    return None
 
 
 #: first words of a phrase in the dative, accusative or genitive: no subject, so no speaker when
@@ -570,7 +617,7 @@ OWN_SENTENCE_TYPES = frozenset({"DIR", "IND", "REP"})
 
 
 #: a name right after one of these (and an article) is a circumstance, not a speaker
-PREPOSITIONS = frozenset(
+PREPOSITIONS: frozenset[str] = frozenset(
     [
         "bei",
         "mit",
@@ -737,15 +784,28 @@ def inherit_speakers(
     sent_of: Sequence[int],
     names: Sequence[Chunk] = (),
     words: Sequence[str] = (),
+    roles: Sequence[str] = (),
+    chooser: speaker_choice.SpeakerChooser | None = None,
 ) -> None:
     """Quotes without a speaker take a name of their sentence, else the previous quote's speaker,
     else a nearby speaker mention before them."""
     last: DraftQuote | None = None
+    persons = {(c.start, c.end) for c in names if c.label == "PER"}
+    person_ends = {c.end for c in names if c.label == "PER"}
     for q in quotes:
         if q.speaker is None:
             q.speaker = name_in_sentence(q, names, sent_of, words)
             if q.speaker is not None:
-                q.speaker = with_parenthesis(words, *with_role(words, q.speaker, names, q), q)
+                named = q.speaker
+                q.speaker = with_parenthesis(words, *with_role(words, named, names, q), q)
+                if roles and speaker_choice.applies(chooser, q):
+                    previous = words[last.speaker[1] - 1] if last and last.speaker else None
+                    cands = speaker_choice.candidates_of(words, q, (), names, sent_of)
+                    picked = speaker_choice.choose(
+                        chooser, words, roles, sent_of, q, cands, named, person_ends, previous
+                    )
+                    if picked is not None and not (named[0] <= picked.start < named[1]):
+                        q.speaker = realise(words, picked, q, names, persons, person_ends)
         if q.speaker is None:
             s = sent_of[q.start]
             if (
@@ -768,9 +828,9 @@ def inherit_speakers(
             last = q
     for q in quotes:
         if q.type in PREVIOUS_SUBJECT_TYPES and (q.speaker is None or q.far):
-            named = previous_subject(q, names, sent_of, words)
-            if named is not None:
-                q.speaker = with_parenthesis(words, *with_role(words, named, names, q), q)
+            subject = previous_subject(q, names, sent_of, words)
+            if subject is not None:
+                q.speaker = with_parenthesis(words, *with_role(words, subject, names, q), q)
                 q.inherited, q.far = True, False
         if q.speaker is None:
             q.speaker = source_adverb(q, words)
@@ -1040,10 +1100,12 @@ def assemble(
     sent_starts: Sequence[int],
     quoted: list[Quoted],
     names: Sequence[Chunk] = (),
+    chooser: speaker_choice.SpeakerChooser | None = None,
 ) -> list[DraftQuote]:
     """All quotations of a document from its token labels, in reading order.
 
-    ``names``: PER/ORG name mentions (token chunks labelled with the entity label), if known."""
+    ``names``: PER/ORG name mentions (token chunks labelled with the entity label), if known;
+    ``chooser``: the learned speaker chooser (:mod:`speaker_choice`), if the model has one."""
     n = len(words)
     sent_of = [0] * n
     bounds: list[tuple[int, int]] = []
@@ -1055,8 +1117,8 @@ def assemble(
     msg, roles = list(msg), list(roles)
     source_attributes(words, msg, roles)
     quotes = group_messages(words, msg, roles, sent_of)
-    leftover = attach_roles(words, quotes, roles, sent_of, bounds, names)
-    inherit_speakers(quotes, leftover, sent_of, names, words)
+    leftover = attach_roles(words, quotes, roles, sent_of, bounds, names, chooser)
+    inherit_speakers(quotes, leftover, sent_of, names, words, roles, chooser)
     quotes = [q for q in quotes if q.type not in NEED_ATTRIBUTION or q.cue or q.speaker is not None]
     quotes.extend(cited_twice(quotes, words, roles, sent_of, bounds))
     quotes.extend(nested_direct(quotes, quoted, words))
@@ -1065,3 +1127,7 @@ def assemble(
             q.speaker, q.inherited = None, False
     quotes.sort(key=lambda q: (q.start, q.nested))
     return quotes
+
+
+# at the end: the chooser reads this module's helpers when it is imported
+from . import speaker_choice  # noqa: E402

@@ -13,6 +13,7 @@ from ..errors import ModelError
 from .crf_file import model_attributes
 from .quote_features import Lexicons
 from .quote_medium import MediumCue, table_from_json
+from .speaker_choice import SpeakerChooser, load_chooser
 
 FILES = ("message.crfsuite", "roles.crfsuite", "lexicons.json", "genders.json")
 
@@ -32,6 +33,8 @@ class QuoteModel:
     path: Path
     #: cue word -> medium (see :mod:`quote_medium`); empty for a model trained before it existed
     media: dict[str, MediumCue] = field(default_factory=dict)
+    #: learned chooser among speaker candidates (:mod:`speaker_choice`); ``None``: rules only
+    speakers: SpeakerChooser | None = None
 
     def tag_messages(self, feats: list[list[str]]) -> list[str]:
         return list(self.message.tag(feats))
@@ -73,6 +76,7 @@ def load(path: Path | None = None) -> QuoteModel:
         genders=dict(genders),
         path=path,
         media=table_from_json(lex.get("medium_cues")),
+        speakers=load_chooser(path / "speakers.json"),
     )
 
 

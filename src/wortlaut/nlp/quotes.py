@@ -90,7 +90,9 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     starts = [starts_all[k] for k in keep]
     ends = [ends_all[k] for k in keep]
     entities = list(doc._.wl_entities or [])
-    drafts = assemble(view.words, msg, roles, view.sent_starts, quoted, name_chunks(entities, starts, ends))
+    drafts = assemble(
+        view.words, msg, roles, view.sent_starts, quoted, name_chunks(entities, starts, ends), model.speakers
+    )
     if not drafts:
         return []
     # spaCy's doc.text builds a Token object per token; joining the strings is far cheaper
