@@ -628,3 +628,36 @@ def test_free_indirect_report_takes_a_subject_pronoun_of_the_sentence_before() -
     msg = labels("O O O O O O O B-IFI I-IFI I-IFI I-IFI I-IFI")
     (quote,) = assemble(words, msg, ["O"] * len(words), [0, 7], [])
     assert quote.speaker == (2, 3)
+
+
+def test_the_phrase_after_gegenueber_is_the_addressee() -> None:
+    # Die Lage sei ernst , sagte er gegenüber der „ Netzeitung “ .
+    words = [
+        "Die",
+        "Lage",
+        "sei",
+        "ernst",
+        ",",
+        "sagte",
+        "er",
+        "gegenüber",
+        "der",
+        "„",
+        "Netzeitung",
+        "“",
+        ".",
+    ]
+    msg = labels("B-IND I-IND I-IND I-IND O O O O O O O O O")
+    roles = labels("O O O O O B-CUE B-SPK FRM FRM FRM FRM FRM O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (6, 7)
+    assert quote.addressee == (8, 12)
+
+
+def test_gegenueber_inside_the_message_names_no_addressee() -> None:
+    # Er sagte , man sei gegenüber der Stadt misstrauisch .
+    words = ["Er", "sagte", ",", "man", "sei", "gegenüber", "der", "Stadt", "misstrauisch", "."]
+    msg = labels("O O O B-IND I-IND I-IND I-IND I-IND I-IND O")
+    roles = labels("B-SPK B-CUE O O O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.addressee is None

@@ -778,6 +778,42 @@ def _role_article(words: Sequence[str], i: int, q: DraftQuote) -> int:
     return i
 
 
+def addressee_after_gegenueber(
+    words: Sequence[str], q: DraftQuote, sent_of: Sequence[int]
+) -> tuple[int, int] | None:
+    """The noun phrase after ``gegenüber`` in the quote's sentence, outside its message, as its
+    addressee (``sagte er gegenüber der „Netzeitung“``): in the train split, where ``gegenüber``
+    is part of a quote's attribution, the phrase after it is the addressee in 34 of 39 cases."""
+    sents = {sent_of[a] for a, _ in q.spans}
+    lo, hi = q.start, q.end
+    while lo > 0 and sent_of[lo - 1] in sents:
+        lo -= 1
+    while hi < len(words) and sent_of[hi] in sents:
+        hi += 1
+    for i in range(lo, hi - 1):
+        if words[i] not in ("gegenüber", "Gegenüber") or _inside_message(q, i):
+            continue
+        j = i + 1
+        if words[j].lower() in DETERMINERS:
+            j += 1
+        while j < hi and _is_adjective(words[j]):
+            j += 1
+        start = i + 1
+        if j < hi and words[j] in ("„", "»", '"'):
+            close = next((k for k in range(j + 1, min(hi, j + 8)) if words[k] in ("“", "«", '"')), None)
+            if close is None or _inside_message(q, j):
+                return None
+            end = close + 1
+        elif j < hi and words[j][:1].isupper() and not _inside_message(q, j):
+            end = j
+            while end < hi and words[end][:1].isupper() and not _inside_message(q, end):
+                end += 1
+        else:
+            return None
+        return start, extend_genitive(words, end, q)
+    return None
+
+
 def inherit_speakers(
     quotes: list[DraftQuote],
     leftover: list[Chunk],
@@ -1118,6 +1154,9 @@ def assemble(
     source_attributes(words, msg, roles)
     quotes = group_messages(words, msg, roles, sent_of)
     leftover = attach_roles(words, quotes, roles, sent_of, bounds, names, chooser)
+    for q in quotes:
+        if q.addressee is None:
+            q.addressee = addressee_after_gegenueber(words, q, sent_of)
     inherit_speakers(quotes, leftover, sent_of, names, words, roles, chooser)
     quotes = [q for q in quotes if q.type not in NEED_ATTRIBUTION or q.cue or q.speaker is not None]
     quotes.extend(cited_twice(quotes, words, roles, sent_of, bounds))
