@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wortlaut.nlp.quote_assemble import Chunk, assemble, chunks, force_direct, oblique
+from wortlaut.nlp.quote_assemble import Chunk, assemble, can_speak, chunks, force_direct, oblique
 from wortlaut.nlp.quote_marks import Quoted
 
 
@@ -661,3 +661,13 @@ def test_gegenueber_inside_the_message_names_no_addressee() -> None:
     roles = labels("B-SPK B-CUE O O O O O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.addressee is None
+
+
+def test_a_web_address_can_be_a_speaker() -> None:
+    # Laut ndr.de blieben einige Teilnehmer vor Ort .
+    words = ["Laut", "ndr.de", "blieben", "einige", "Teilnehmer", "vor", "Ort", "."]
+    msg = labels("O O B-IND I-IND I-IND I-IND I-IND O")
+    roles = labels("B-CUE B-SPK O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (1, 2)
+    assert can_speak(words, Chunk("SPK", 1, 2)) and not can_speak(["www", "."], Chunk("SPK", 0, 1))

@@ -553,11 +553,25 @@ def can_speak(words: Sequence[str], c: Chunk) -> bool:
         w = toks[0]
         low = w.lower()
         return (
-            low in SPEAKER_PRONOUNS
+            is_domain(w)
+            or low in SPEAKER_PRONOUNS
             or (w[:1].isupper() and low not in DETERMINERS)
             or low.endswith(("ische", "ischen", "ischer", "isches"))
         )
     return any(w[:1].isupper() or w.lower() in SPEAKER_PRONOUNS for w in toks)
+
+
+#: endings of web addresses that name a source (``laut ndr.de``, ``bildblog.de``)
+DOMAIN_ENDINGS = (".de", ".com", ".net", ".org", ".at", ".ch", ".eu", ".info")
+
+
+def is_domain(w: str) -> bool:
+    """Whether a lower-case word is a web address (``ndr.de``): a medium, and so a speaker."""
+    return (
+        w.endswith(DOMAIN_ENDINGS)
+        and len(w) > 4
+        and w[: w.rindex(".")].replace("-", "").replace(".", "").isalnum()
+    )
 
 
 def _frame(
