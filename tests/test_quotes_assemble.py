@@ -671,3 +671,21 @@ def test_a_web_address_can_be_a_speaker() -> None:
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.speaker == (1, 2)
     assert can_speak(words, Chunk("SPK", 1, 2)) and not can_speak(["www", "."], Chunk("SPK", 0, 1))
+
+
+def test_the_accused_of_a_passive_accusation_is_the_addressee() -> None:
+    # Dem Minister wird vorgeworfen , er habe gelogen .
+    words = ["Dem", "Minister", "wird", "vorgeworfen", ",", "er", "habe", "gelogen", "."]
+    msg = labels("O O O O O B-IND I-IND I-IND O")
+    roles = labels("B-SPK I-SPK B-CUE I-CUE O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker is None and quote.addressee == (0, 2)
+
+
+def test_the_accuser_after_von_stays_the_speaker() -> None:
+    # Ihm wird von der Polizei vorgeworfen , er habe gelogen .
+    words = ["Ihm", "wird", "von", "der", "Polizei", "vorgeworfen", ",", "er", "habe", "gelogen", "."]
+    msg = labels("O O O O O O O B-IND I-IND I-IND O")
+    roles = labels("B-ADR B-CUE O B-SPK I-SPK B-CUE O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (3, 5) and quote.addressee == (0, 1)
