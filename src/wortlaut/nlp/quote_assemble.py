@@ -855,7 +855,7 @@ def accused_not_speaker(q: DraftQuote, words: Sequence[str], sent_of: Sequence[i
     if not any(words[i] in PASSIVE_AUXILIARIES and not _inside_message(q, i) for i in range(lo, hi)):
         return
     a, _ = q.speaker
-    if a > 0 and words[a - 1].lower() in ("von", "vom"):
+    if words[a].lower() in ("von", "vom") or (a > 0 and words[a - 1].lower() in ("von", "vom")):
         return
     if q.addressee is None and not q.inherited and sent_of[a] == s:
         q.addressee = q.speaker
