@@ -689,3 +689,34 @@ def test_the_accuser_after_von_stays_the_speaker() -> None:
     roles = labels("B-ADR B-CUE O B-SPK I-SPK B-CUE O O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.speaker is not None and quote.speaker[1] == 5 and quote.addressee == (0, 1)
+
+
+def test_the_object_of_auffordern_is_the_addressee() -> None:
+    # Der Polizeichef forderte die Bürger auf , zu Hause zu bleiben .
+    words = [
+        "Der",
+        "Polizeichef",
+        "forderte",
+        "die",
+        "Bürger",
+        "auf",
+        ",",
+        "zu",
+        "Hause",
+        "zu",
+        "bleiben",
+        ".",
+    ]
+    msg = labels("O O O O O O O B-IND I-IND I-IND I-IND O")
+    roles = labels("B-SPK I-SPK B-CUE O O I-CUE O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (0, 2) and quote.addressee == (3, 5)
+
+
+def test_forderte_without_its_particle_names_no_addressee() -> None:
+    # Der Polizeichef forderte die Bürger , zu Hause zu bleiben .
+    words = ["Der", "Polizeichef", "forderte", "die", "Bürger", ",", "zu", "Hause", "zu", "bleiben", "."]
+    msg = labels("O O O O O O B-IND I-IND I-IND I-IND O")
+    roles = labels("B-SPK I-SPK B-CUE O O O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.addressee is None

@@ -828,6 +828,59 @@ def addressee_after_gegenueber(
     return None
 
 
+#: finite forms of verbs whose object is the one addressed, with their particle (``forderte die
+#: SPD auf``, ``warf der Regierung vor``, ``bat den Präsidenten``; ``None``: no particle)
+ADDRESSING_VERBS: dict[str, str | None] = {
+    **dict.fromkeys(["forderte", "forderten", "fordert", "fordern"], "auf"),
+    **dict.fromkeys(["warf", "warfen", "wirft", "werfen"], "vor"),
+    **dict.fromkeys(["bat", "baten", "bittet", "bitten"], None),
+}
+#: object pronouns that are an addressee (``forderte ihn auf``)
+OBJECT_ADDRESSEES = frozenset({"ihn", "ihm", "ihnen", "sie", "uns", "Ihnen"})
+
+
+def object_addressee(q: DraftQuote, words: Sequence[str], sent_of: Sequence[int]) -> tuple[int, int] | None:
+    """The object of a verb of addressing in the quote's cue (``Williams forderte die Bürger auf,
+    …``, ``Die Behörden werfen Luna vor, …``): the first noun phrase or object pronoun after the
+    verb that is not the speaker, before the message."""
+    if not q.cue:
+        return None
+    cue = [i for a, b in q.cue for i in range(a, b)]
+    verb = next((i for i in cue if words[i] in ADDRESSING_VERBS), None)
+    if verb is None:
+        return None
+    particle = ADDRESSING_VERBS[words[verb]]
+    s = sent_of[verb]
+    if particle is not None and not any(
+        words[i] == particle and sent_of[i] == s and not _inside_message(q, i)
+        for i in range(verb + 1, min(len(words), verb + 40))
+    ):
+        return None
+    i = verb + 1
+    n = len(words)
+    while i < n and sent_of[i] == sent_of[verb] and not _inside_message(q, i):
+        if q.speaker is not None and q.speaker[0] <= i < q.speaker[1]:
+            i = q.speaker[1]
+            continue
+        w = words[i]
+        if w in OBJECT_ADDRESSEES:
+            return i, i + 1
+        if w in PUNCT or w.lower() in PREPOSITIONS or w == particle:
+            return None
+        j = i
+        if w.lower() in DETERMINERS:
+            j += 1
+            while j < n and _is_adjective(words[j]):
+                j += 1
+        if j < n and words[j][:1].isupper() and words[j][:1].isalpha() and not _inside_message(q, j):
+            end = j
+            while end < n and words[end][:1].isupper() and not _inside_message(q, end):
+                end += 1
+            return i, extend_genitive(words, end, q)
+        i += 1
+    return None
+
+
 #: participles of accusing (``wird vorgeworfen``, ``wurde beschuldigt``)
 ACCUSED = frozenset(
     {"vorgeworfen", "beschuldigt", "verdächtigt", "bezichtigt", "vorgehalten", "unterstellt", "angelastet"}
@@ -1208,6 +1261,8 @@ def assemble(
     inherit_speakers(quotes, leftover, sent_of, names, words, roles, chooser)
     for q in quotes:
         accused_not_speaker(q, words, sent_of)
+        if q.addressee is None:
+            q.addressee = object_addressee(q, words, sent_of)
     quotes = [q for q in quotes if q.type not in NEED_ATTRIBUTION or q.cue or q.speaker is not None]
     quotes.extend(cited_twice(quotes, words, roles, sent_of, bounds))
     quotes.extend(nested_direct(quotes, quoted, words))
