@@ -720,3 +720,26 @@ def test_forderte_without_its_particle_names_no_addressee() -> None:
     roles = labels("B-SPK I-SPK B-CUE O O O O O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.addressee is None
+
+
+def test_a_parenthesis_after_the_speaker_moves_from_the_message_to_the_speaker() -> None:
+    # Nach Angaben des Senders ( SWR ) laufen die Ermittlungen noch .
+    words = [
+        "Nach",
+        "Angaben",
+        "des",
+        "Senders",
+        "(",
+        "SWR",
+        ")",
+        "laufen",
+        "die",
+        "Ermittlungen",
+        "noch",
+        ".",
+    ]
+    msg = labels("O O O O B-IND I-IND I-IND I-IND I-IND I-IND I-IND O")
+    roles = labels("B-CUE B-SPK I-SPK I-SPK O O O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.spans == [(7, 11)]
+    assert quote.speaker == (1, 7)

@@ -177,6 +177,25 @@ def source_attributes(words: Sequence[str], msg: list[str], roles: list[str]) ->
         msg[end] = "B-" + kind
 
 
+def speaker_parenthesis(words: Sequence[str], msg: list[str], roles: list[str]) -> None:
+    """Give a speaker back the parenthesis the message tagger took as the start of the message
+    (``Nach Angaben des Südwestrundfunk | ( SWR ) laufen …``): the dataset marks it as part of
+    the speaker, as it does a parenthesis after any speaker (:func:`with_parenthesis`)."""
+    n = len(words)
+    for i in range(n - 1):
+        if roles[i] not in ("B-SPK", "I-SPK") or msg[i + 1] == "O" or words[i + 1] != "(":
+            continue
+        close = next((k for k in range(i + 2, min(n, i + 1 + MAX_PARENTHESIS)) if words[k] == ")"), None)
+        if close is None or close + 1 + MIN_REST > n:
+            continue
+        kind = msg[i + 1][2:]
+        if any(msg[k][2:] != kind for k in range(i + 1, close + 1 + MIN_REST)):
+            continue
+        for k in range(i + 1, close + 1):
+            msg[k], roles[k] = "O", "I-SPK"
+        msg[close + 1] = "B-" + kind
+
+
 #: message tokens that must remain after an attribute moves to the speaker
 MIN_REST = 3
 
@@ -1253,6 +1272,7 @@ def assemble(
             sent_of[i] = k
     msg, roles = list(msg), list(roles)
     source_attributes(words, msg, roles)
+    speaker_parenthesis(words, msg, roles)
     quotes = group_messages(words, msg, roles, sent_of)
     leftover = attach_roles(words, quotes, roles, sent_of, bounds, names, chooser)
     for q in quotes:
