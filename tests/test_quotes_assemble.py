@@ -107,7 +107,8 @@ def test_derived_adjective_before_the_cue_noun_is_the_speaker() -> None:
 
 
 def test_name_after_a_preposition_is_not_a_speaker() -> None:
-    words = ["Bei", "der", "NATO", "hieß", "es", ",", "man", "sei", "bereit"]
+    # (``Bei der NATO hieß es``, with ``heißt es``, names the source: see document_speaker)
+    words = ["Bei", "der", "NATO", "wurde", "betont", ",", "man", "sei", "bereit"]
     msg = labels("O O O O O O B-IND I-IND I-IND")
     roles = labels("O O O B-CUE I-CUE O O O O")
     (quote,) = assemble(words, msg, roles, [0], [], [Chunk("ORG", 2, 3)])
@@ -743,3 +744,21 @@ def test_a_parenthesis_after_the_speaker_moves_from_the_message_to_the_speaker()
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.spans == [(7, 11)]
     assert quote.speaker == (1, 7)
+
+
+def test_the_text_after_heisst_es_is_the_speaker() -> None:
+    # „ Wir danken “ , heißt es in einer Erklärung des Vereins .
+    words = ["„", "Wir", "danken", "“", ",", "heißt", "es", "in", "einer", "Erklärung", "des", "Vereins", "."]
+    msg = labels("B-DIR I-DIR I-DIR I-DIR O O O O O O O O O")
+    roles = labels("O O O O FRM B-CUE I-CUE FRM FRM FRM FRM FRM O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (8, 12)
+
+
+def test_the_place_before_heisst_es_is_the_speaker() -> None:
+    # Im Abschlussbericht heißt es , die Lage sei ernst .
+    words = ["Im", "Abschlussbericht", "heißt", "es", ",", "die", "Lage", "sei", "ernst", "."]
+    msg = labels("O O O O O B-IND I-IND I-IND I-IND O")
+    roles = labels("O O B-CUE I-CUE O O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.speaker == (0, 2)

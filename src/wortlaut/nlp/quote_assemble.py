@@ -847,6 +847,67 @@ def addressee_after_gegenueber(
     return None
 
 
+#: prepositions that name the place of a text: ``heißt es in der Erklärung``, ``Auf der Homepage
+#: heißt es``; the fused ones stay in the speaker phrase (``im Abschlussbericht``), as mostly marked
+DOCUMENT_PREPOSITIONS = frozenset({"in", "auf", "bei", "aus", "von"})
+FUSED_DOCUMENT_PREPOSITIONS = frozenset({"im", "beim", "vom"})
+#: adverbs between ``heißt es`` and the place (``heißt es weiter in …``)
+HEISST_ADVERBS = frozenset({"weiter", "dazu", "wörtlich", "auch", "zudem", "ferner", "nun", "jedoch", "aber"})
+
+
+def document_speaker(q: DraftQuote, words: Sequence[str], sent_of: Sequence[int]) -> tuple[int, int] | None:
+    """The text a quote is read from, as its speaker: ``„…“, heißt es in einer Erklärung des
+    Verbands``, ``Auf der Homepage heißt es: „…“``. The dataset marks the place after
+    ``heißt es``/``hieß es`` as the speaker in 20 of the 22 train quotes with one next to it."""
+    sents = {sent_of[a] for a, _ in q.spans}
+    lo, hi = q.start, q.end
+    while lo > 0 and sent_of[lo - 1] in sents:
+        lo -= 1
+    while hi < len(words) and sent_of[hi] in sents:
+        hi += 1
+    for v in range(lo, hi):
+        if words[v] not in ("heißt", "hieß") or _inside_message(q, v):
+            continue
+        j = v + 1
+        if j < hi and words[j] == "es":
+            j += 1
+        while j < hi and words[j] in HEISST_ADVERBS:
+            j += 1
+        if (
+            j < hi
+            and not _inside_message(q, j)
+            and words[j].lower() in DOCUMENT_PREPOSITIONS | FUSED_DOCUMENT_PREPOSITIONS
+        ):
+            return _place_phrase(words, j, q, hi)
+        for k in range(v - 1, max(lo - 1, v - 9), -1):
+            if words[k] in PUNCT or words[k] == "." or _inside_message(q, k):
+                break
+            low = words[k].lower()
+            if low in DOCUMENT_PREPOSITIONS | FUSED_DOCUMENT_PREPOSITIONS and (
+                k == lo or words[k - 1] in PUNCT
+            ):
+                return _place_phrase(words, k, q, v)
+    return None
+
+
+def _place_phrase(words: Sequence[str], p: int, q: DraftQuote, hi: int) -> tuple[int, int] | None:
+    """The noun phrase after the preposition at ``p`` (with it, when it is a fused one)."""
+    j = p + 1
+    if j < hi and words[j].lower() in DETERMINERS:
+        j += 1
+    while j < hi and (_is_adjective(words[j]) or words[j] in ("„", "“")):
+        j += 1
+    if j >= hi or not words[j][:1].isupper() or _inside_message(q, j):
+        return None
+    while j < hi and (words[j][:1].isupper() or words[j] in ("„", "“")) and not _inside_message(q, j):
+        j += 1
+    start = p if words[p].lower() in FUSED_DOCUMENT_PREPOSITIONS else p + 1
+    end = extend_genitive(words, j, q)
+    while end < hi and words[end][:1].isupper() and not _inside_message(q, end):
+        end += 1  # the name after a role: ``vom Abgeordneten des … Föderationsrates Viktor Oserow``
+    return start, end
+
+
 #: finite forms of verbs whose object is the one addressed, with their particle (``forderte die
 #: SPD auf``, ``warf der Regierung vor``, ``bat den Präsidenten``; ``None``: no particle)
 ADDRESSING_VERBS: dict[str, str | None] = {
@@ -1280,6 +1341,9 @@ def assemble(
             q.addressee = addressee_after_gegenueber(words, q, sent_of)
     inherit_speakers(quotes, leftover, sent_of, names, words, roles, chooser)
     for q in quotes:
+        document = document_speaker(q, words, sent_of)
+        if document is not None:
+            q.speaker, q.inherited, q.far = document, False, False
         accused_not_speaker(q, words, sent_of)
         if q.addressee is None:
             q.addressee = object_addressee(q, words, sent_of)
