@@ -1062,9 +1062,9 @@ PREVIOUS_SUBJECT_LABELS = frozenset({"PER"})
 def previous_subject(
     q: DraftQuote, names: Sequence[Chunk], sent_of: Sequence[int], words: Sequence[str]
 ) -> tuple[int, int] | None:
-    """A person (else organisation) named in the sentence right before the quote, not after a
-    preposition, or a subject pronoun there: the speaker of a free indirect report that continues
-    what that sentence said someone did (``Zeller schlägt vor, … . Die Betreiber hätten …``)."""
+    """A person named in the sentence right before the quote, not after a preposition, or a
+    subject pronoun there: the speaker of a free indirect report that continues what that
+    sentence said someone did (``Zeller schlägt vor, … . Die Betreiber hätten …``)."""
     s = sent_of[q.start] - 1
     if s < 0:
         return None
