@@ -197,6 +197,7 @@ def candidates_of(
 
 #: articles that can open a subject (nominative): ``der Bundespräsident``, ``die Hausverwaltung``
 SUBJECT_ARTICLES = frozenset({"der", "die", "das", "ein", "eine"})
+SUBJECT_ARTICLE_FORMS = SUBJECT_ARTICLES | {w.capitalize() for w in SUBJECT_ARTICLES}
 
 
 def _start(c: qa.Chunk) -> int:
@@ -219,8 +220,8 @@ def noun_phrases(words: Sequence[str], q: qa.DraftQuote, lo: int, hi: int) -> li
     component may both have missed (``biss der Randalierer den Fluggast und rief: „…“``); ``lo``,
     ``hi``: the token range of the quote's sentences."""
     out = []
-    for i in range(lo, hi):
-        if words[i].lower() not in SUBJECT_ARTICLES or any(a <= i < b for a, b in q.spans):
+    for i in [k for k in range(lo, hi) if words[k] in SUBJECT_ARTICLE_FORMS]:
+        if any(a <= i < b for a, b in q.spans):
             continue
         if i > 0 and words[i - 1].lower() in qa.PREPOSITIONS:
             continue
