@@ -14,6 +14,7 @@ from .crf_file import model_attributes
 from .quote_features import Lexicons
 from .quote_medium import MediumCue, table_from_json
 from .quote_stretches import StretchJudge, load_judge
+from .speaker_choice import SpeakerChooser, load_chooser
 
 FILES = ("message.crfsuite", "roles.crfsuite", "lexicons.json", "genders.json")
 
@@ -35,6 +36,8 @@ class QuoteModel:
     media: dict[str, MediumCue] = field(default_factory=dict)
     #: which quoted stretches are no quotation (see :mod:`quote_stretches`); ``None``: no veto
     judge: StretchJudge | None = None
+    #: learned chooser among speaker candidates (:mod:`speaker_choice`); ``None``: rules only
+    speakers: SpeakerChooser | None = None
 
     def tag_messages(self, feats: list[list[str]]) -> list[str]:
         return list(self.message.tag(feats))
@@ -78,6 +81,7 @@ def load(path: Path | None = None) -> QuoteModel:
         path=path,
         media=table_from_json(lex.get("medium_cues")),
         judge=load_judge(path),
+        speakers=load_chooser(path / "speakers.json"),
     )
 
 

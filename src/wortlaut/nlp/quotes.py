@@ -16,7 +16,6 @@ Only prose zones (lead, section titles, body) yield quotations.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import partial
 
 from spacy.attrs import IDX, LENGTH, ORTH, SPACY
 from spacy.language import Language
@@ -78,10 +77,9 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     quoted = pair_marks(view.words, view.spaces_before, view.breaks)
     feats = doc_features(view, quoted, model.lexicons)
     msg = model.tag_messages(feats)
-    judge = partial(
-        vetoed_stretches, model.judge, view.words, quoted, view.sent_starts, view.breaks, model.lexicons.cues
-    )
-    msg = force_direct(msg, quoted, view.words, view.sent_starts, judge(msg))
+    cues = model.lexicons.cues
+    vetoed = vetoed_stretches(model.judge, view.words, quoted, view.sent_starts, view.breaks, cues, msg)
+    msg = force_direct(msg, quoted, view.words, view.sent_starts, vetoed)
     qstate = quote_state(len(msg), quoted)
     lex = model.lexicons
     trim_governed(view.words, msg, view.sent_starts, qstate, lex.cues, lex.subjunctive, lex.governors)
@@ -108,7 +106,13 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     ends = [ends_all[k] for k in keep]
     entities = list(doc._.wl_entities or [])
     drafts = assemble(
-        view.words, msg, roles, view.sent_starts, quoted, name_chunks(entities, starts, ends), judge(msg)
+        view.words,
+        msg,
+        roles,
+        view.sent_starts,
+        quoted,
+        name_chunks(entities, starts, ends),
+        chooser=model.speakers,
     )
     if not drafts:
         return []
