@@ -42,7 +42,7 @@ def test_features_name_the_clues_around_and_inside_a_stretch() -> None:
     spoken = _features("„Wir bleiben hier, bis es vorbei ist.“, sagte sie.")
     assert {"speaking", "last=.", "opens_sentence", "sentence_cue", "n12=,_sagte"} <= set(spoken)
     title = _features("Am Abend lief die Serie „In aller Ruhe“ im Fernsehen.")
-    assert {"p1=serie", "p2=die", "firstcap=True", "last=w", "len=3-4"} <= set(title)
+    assert {"p1=serie", "p2=die", "firstcap=True", "last=w", "len=3-4", "shape=CCw"} <= set(title)
     assert "speaking" not in title and "sentence_cue" not in title
     listed = _features("Es liefen „Der Fluss“, „Die Brücke“ und „Das Tor“.", k=1)
     assert "listed_after_quote" in listed and "listed_before_quote" in listed

@@ -67,6 +67,7 @@ def stretch_features(
     next2 = words[q.end + 1].lower() if q.end + 1 < hi else "</s>"
     first = inner[0] if inner else ""
     last = inner[-1] if inner else ""
+    ending = last if last in PUNCT_END else "w"
     feats = [
         "bias",
         "len=" + _bucket(len(inner)),
@@ -79,8 +80,13 @@ def stretch_features(
         "p1suf=" + prev1[-4:],
         "first=" + first.lower(),
         "firstcap=" + str(first[:1].isupper()),
-        "last=" + (last if last in PUNCT_END else "w"),
+        "last=" + ending,
     ]
+    # the shape of the word before, of the first word and of the end, together: ``Film „Die …“``
+    # (a noun, then a capitalised title without final punctuation) reads as a name
+    feats.append(
+        "shape=" + _word_shape(words[q.start - 1] if q.start > lo else "") + _word_shape(first) + ending
+    )
     if any(w.lower() in SPEAKING for w in inner):
         feats.append("speaking")
     if any(ch.isdigit() for w in inner for ch in w):
@@ -109,6 +115,13 @@ def stretch_features(
     if next1 in (",", "und", "oder") and q.end + 1 < len(words) and _is_opener(words[q.end + 1]):
         feats.append("listed_before_quote")
     return feats
+
+
+def _word_shape(w: str) -> str:
+    """``C`` capitalised word, ``l`` lower-case word, ``p`` anything else (punctuation, digits)."""
+    if w[:1].isalpha():
+        return "C" if w[:1].isupper() else "l"
+    return "p"
 
 
 def _is_closer(w: str) -> bool:
