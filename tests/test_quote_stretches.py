@@ -83,3 +83,17 @@ def test_the_packaged_judge_is_trained_and_shipped() -> None:
 def test_titles_are_no_direct_quotes_spoken_words_are(text: str, quoted: bool) -> None:
     quotes = extract(Article(id="t", text=text)).quotes
     assert any(q.type == "direct" for q in quotes) is quoted
+
+
+@pytest.mark.parametrize("name", ["stretches.json", "speakers.json"])
+def test_a_damaged_optional_model_file_is_a_clear_model_error(tmp_path: Path, name: str) -> None:
+    import shutil
+
+    from wortlaut.errors import ModelError
+
+    for f in default_dir().iterdir():
+        if f.is_file():
+            shutil.copy(f, tmp_path / f.name)
+    (tmp_path / name).write_text('{"weights": ', encoding="utf-8")
+    with pytest.raises(ModelError, match=str(tmp_path)):
+        load(tmp_path)

@@ -64,7 +64,10 @@ def load(path: Path | None = None) -> QuoteModel:
         message.open(str(path / "message.crfsuite"))
         roles = pycrfsuite.Tagger()
         roles.open(str(path / "roles.crfsuite"))
-    except (OSError, ValueError) as exc:
+        # optional parts (absent: rules only), read here so a damaged file fails with the rest
+        judge = load_judge(path)
+        speakers = load_chooser(path / "speakers.json")
+    except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"cannot read the quotation model at {path}: {exc}", hint="retrain it") from exc
     return QuoteModel(
         message=message,
@@ -80,8 +83,8 @@ def load(path: Path | None = None) -> QuoteModel:
         genders=dict(genders),
         path=path,
         media=table_from_json(lex.get("medium_cues")),
-        judge=load_judge(path),
-        speakers=load_chooser(path / "speakers.json"),
+        judge=judge,
+        speakers=speakers,
     )
 
 
