@@ -37,6 +37,8 @@ from .quote_sources import (
     apply_reported,
     apply_sources,
     continue_reports,
+    cut_trailing,
+    find_adverb_sources,
     find_anaphoric,
     find_as_reported,
     find_complements,
@@ -83,7 +85,9 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     qstate = quote_state(len(msg), quoted)
     lex = model.lexicons
     trim_governed(view.words, msg, view.sent_starts, qstate, lex.cues, lex.subjunctive, lex.governors)
-    sources = find_sources(view.words, msg, view.sent_starts, qstate)
+    sources = cut_trailing(view.words, msg, view.sent_starts, qstate)
+    sources += find_sources(view.words, msg, view.sent_starts, qstate)
+    sources += find_adverb_sources(view.words, msg, view.sent_starts, qstate, sources)
     sources += find_as_reported(view.words, msg, view.sent_starts, qstate, lex.cues)
     clauses = find_complements(
         view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive, lex.governors
