@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from wortlaut.nlp.quote_sources import cut_trailing, find_adverb_sources
+from wortlaut.nlp.quote_sources import (
+    cut_trailing,
+    find_adverb_sources,
+    realign_source_messages,
+    source_np_end,
+)
 
 
 def toks(text: str) -> list[str]:
@@ -59,3 +64,32 @@ def test_demnach_sentences_already_tagged_or_quoted_or_danach_are_skipped() -> N
     assert find_adverb_sources(words, ["O"] * len(words), [0], [0, 0, 1, 1, 0, 0, 0, 0]) == []
     words = toks("Danach fuhr der Fahrer viel zu schnell weiter .")
     assert find_adverb_sources(words, ["O"] * len(words), [0], [0] * len(words)) == []
+
+
+def test_source_phrase_takes_a_name_apposition_or_parenthesis() -> None:
+    words = toks("Nach Angaben des Direktors der Firma , Hans Meier , sei der Zug pünktlich gewesen .")
+    assert words[source_np_end(words, 1, len(words))] == "sei"
+    words = toks("Nach Angaben des Geological Survey ( USGS ) fand das Beben in großer Tiefe statt .")
+    assert words[source_np_end(words, 1, len(words))] == "fand"
+    # no apposition: the phrase ends at its noun
+    words = toks("Nach Angaben der Polizei , die den Fall untersucht , sei niemand verletzt worden .")
+    assert words[source_np_end(words, 1, len(words))] == ","
+
+
+def test_a_message_started_inside_the_source_phrase_moves_behind_it() -> None:
+    words = toks("Nach Angaben des Direktors der Firma , Hans Meier , sei der Zug pünktlich gewesen .")
+    msg = ["O"] * 4 + ["B-IND"] + ["I-IND"] * 11 + ["O"]
+    realign_source_messages(words, msg, [0])
+    assert msg[:10] == ["O"] * 10 and msg[10] == "B-IND" and msg[11:16] == ["I-IND"] * 5
+    # a number opens the message's own subject: left as tagged
+    words = toks("Laut Behördenangaben 500 Menschen mussten in Sicherheit gebracht werden .")
+    msg = ["O", "O"] + ["B-IND"] + ["I-IND"] * 6 + ["O"]
+    before = list(msg)
+    realign_source_messages(words, msg, [0])
+    assert msg == before
+    # ``nach`` without a source noun is no source phrase
+    words = toks("Nach dem Spiel der Mannschaft , Hans Meier , sei der Trainer zufrieden gewesen .")
+    msg = ["O"] * 3 + ["B-IND"] + ["I-IND"] * 12 + ["O"]
+    before = list(msg)
+    realign_source_messages(words, msg, [0])
+    assert msg == before

@@ -46,6 +46,7 @@ from .quote_sources import (
     find_reported,
     find_sources,
     governor_cues,
+    realign_source_messages,
     trim_governed,
 )
 from .quote_stretches import vetoed_stretches
@@ -85,6 +86,7 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     qstate = quote_state(len(msg), quoted)
     lex = model.lexicons
     trim_governed(view.words, msg, view.sent_starts, qstate, lex.cues, lex.subjunctive, lex.governors)
+    realign_source_messages(view.words, msg, view.sent_starts)
     sources = cut_trailing(view.words, msg, view.sent_starts, qstate)
     sources += find_sources(view.words, msg, view.sent_starts, qstate)
     sources += find_adverb_sources(view.words, msg, view.sent_starts, qstate, sources)
