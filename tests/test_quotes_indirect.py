@@ -5,6 +5,8 @@ from __future__ import annotations
 from wortlaut.nlp.quote_sources import (
     cut_trailing,
     find_adverb_sources,
+    find_particle_trailing,
+    find_sources,
     realign_source_messages,
     source_np_end,
 )
@@ -93,3 +95,15 @@ def test_a_message_started_inside_the_source_phrase_moves_behind_it() -> None:
     before = list(msg)
     realign_source_messages(words, msg, [0])
     assert msg == before
+
+
+def test_trailing_particle_verbs_need_their_particle() -> None:
+    words = toks("Der Umsatz werde deutlich steigen , gab der Vorstand der Firma bekannt .")
+    (found,) = find_sources(words, ["O"] * len(words), [0], [0] * len(words))
+    assert found.message == [(0, 5)] and found.cue == (6, 7) and found.particle == (11, 12)
+    assert words[slice(*found.speaker)] == toks("der Vorstand der Firma")
+    # ``gab`` without its particle, or negated, is no attribution
+    words = toks("Der Zug fuhr ab , gab es doch keine Verletzten .")
+    assert find_particle_trailing(words, 0, len(words)) is None
+    words = toks("Wieso der Zug hielt , gab die Bahn nicht bekannt .")
+    assert find_particle_trailing(words, 0, len(words)) is None
