@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from wortlaut.nlp.quote_assemble import DraftQuote, indicative_unattributed
 from wortlaut.nlp.quote_sources import (
     cut_trailing,
     find_adverb_sources,
@@ -107,3 +108,31 @@ def test_trailing_particle_verbs_need_their_particle() -> None:
     assert find_particle_trailing(words, 0, len(words)) is None
     words = toks("Wieso der Zug hielt , gab die Bahn nicht bekannt .")
     assert find_particle_trailing(words, 0, len(words)) is None
+
+
+def _far_quote(words: list[str]) -> DraftQuote:
+    return DraftQuote(type="IND", spans=[(0, len(words) - 1)], far=True)
+
+
+def test_indicative_messages_kept_only_by_a_far_speaker_are_dropped() -> None:
+    subjunctive = frozenset({"sei", "habe"})
+    words = toks("Die Veranstaltung wurde von vielen Demonstranten begleitet .")
+    assert indicative_unattributed(_far_quote(words), words, subjunctive)
+    # a subjunctive, the hearsay modal or a source phrase marks a report
+    for text in (
+        "Die Veranstaltung sei von vielen Demonstranten begleitet worden .",
+        "Die Veranstaltung soll von vielen Demonstranten begleitet werden .",
+        "Nach einer Stellungnahme der Polizei waren viele Demonstranten da .",
+    ):
+        words = toks(text)
+        assert not indicative_unattributed(_far_quote(words), words, subjunctive)
+    # ``nach`` as an ordinary preposition is no marker
+    words = toks("Er verteidigte den Kurs nach der Wahl gegen alle Kritik .")
+    assert indicative_unattributed(_far_quote(words), words, subjunctive)
+    # a cue or a speaker of its own keeps the quote
+    words = toks("Die Veranstaltung wurde von vielen Demonstranten begleitet .")
+    q = _far_quote(words)
+    q.cue = [(2, 3)]
+    assert not indicative_unattributed(q, words, subjunctive)
+    q = DraftQuote(type="IND", spans=[(0, 7)], speaker=(3, 6))
+    assert not indicative_unattributed(q, words, subjunctive)

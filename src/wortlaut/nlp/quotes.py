@@ -26,7 +26,7 @@ from ..contract import Entity, Quote, Role, Speaker, join_spans
 from ..resolve.speakers import is_genitive, resolve_speaker
 from . import extensions  # noqa: F401
 from .extensions import in_zones, zone_ranges
-from .quote_assemble import TYPE_NAMES, Chunk, DraftQuote, assemble, force_direct
+from .quote_assemble import TYPE_NAMES, Chunk, DraftQuote, assemble, force_direct, indicative_unattributed
 from .quote_features import doc_features, role_features, view_from_tokens
 from .quote_marks import pair_marks, quote_state
 from .quote_medium import medium_of
@@ -120,6 +120,7 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
         name_chunks(entities, starts, ends),
         chooser=model.speakers,
     )
+    drafts = [d for d in drafts if not indicative_unattributed(d, view.words, lex.subjunctive)]
     if not drafts:
         return []
     # spaCy's doc.text builds a Token object per token; joining the strings is far cheaper
