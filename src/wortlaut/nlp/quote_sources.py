@@ -292,9 +292,11 @@ def source_np_end(words: Sequence[str], start: int, hi: int) -> int:
         if j < hi and j - end <= SOURCE_APPOSITION_MAX and words[j] == ",":
             return j + 1
     elif words[end] == "(":
-        j = next((k for k in range(end + 1, min(hi, end + SOURCE_APPOSITION_MAX)) if words[k] == ")"), None)
-        if j is not None:
-            return j + 1
+        close = next(
+            (k for k in range(end + 1, min(hi, end + SOURCE_APPOSITION_MAX)) if words[k] == ")"), None
+        )
+        if close is not None:
+            return close + 1
     return end
 
 
