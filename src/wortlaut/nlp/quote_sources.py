@@ -300,6 +300,32 @@ def source_np_end(words: Sequence[str], start: int, hi: int) -> int:
     return end
 
 
+#: the source prepositions as they occur in text
+PREPOSITION_FORMS = frozenset({w for c in PREPOSITION_CUES for w in (c, c.capitalize(), c.upper())})
+
+
+def _occurrences(words: Sequence[str], forms: frozenset[str]) -> list[int]:
+    """Sorted positions of any of ``forms`` in ``words``: one set intersection over the document
+    (in C), then ``list.index`` for the forms it holds, so documents and sentences without them
+    cost no per-word Python work."""
+    present = forms.intersection(words)
+    return sorted(j for w in present for j in _positions_in(words, w, 0, len(words)))
+
+
+def _positions_in(words: Sequence[str], w: str, lo: int, hi: int) -> list[int]:
+    """Positions of ``w`` in ``words[lo:hi]``, found by ``list.index`` (in C)."""
+    out: list[int] = []
+    k = lo
+    while k < hi:
+        try:
+            k = words.index(w, k, hi)
+        except ValueError:
+            break
+        out.append(k)
+        k += 1
+    return out
+
+
 def realign_source_messages(words: Sequence[str], msg: list[str], sent_starts: Sequence[int]) -> None:
     """Move the start of a tagged message that begins inside the source phrase before it
     (``Nach Angaben des Direktors der Fluggesellschaft, [Jefferson Irwin Jauwena, sei der
@@ -314,27 +340,36 @@ def realign_source_messages(words: Sequence[str], msg: list[str], sent_starts: S
     bounds = [*sent_starts, n]
     for k in range(len(sent_starts)):
         lo, hi = bounds[k], bounds[k + 1]
-        if CUE_FORMS.isdisjoint(words[lo:hi]):
-            continue
-        for i in range(lo, hi - 1):
-            low = words[i].lower()
-            if low not in PREPOSITION_CUES or msg[i] != "O":
+        if msg[lo:hi].count("O") == hi - lo or PREPOSITION_FORMS.isdisjoint(words[lo:hi]):
+            continue  # no message, or no source preposition, in the sentence
+        for i in sorted(
+            j
+            for w in PREPOSITION_FORMS.intersection(words[lo:hi])
+            for j in _positions_in(words, w, lo, hi - 1)
+        ):
+            if msg[i] != "O" or msg[i + 1 : hi].count("O") == hi - i - 1:
                 continue
-            end = source_np_end(words, i + 1, hi)
-            if end <= i + 2 or (low == "nach" and not _head_is_source(words, i + 1, end)):
-                continue
-            s = next((j for j in range(i + 1, end) if msg[j] != "O"), None)
-            if s is None or s == i + 1 or not msg[s].startswith("B-") or words[s][:1].isdigit():
-                continue  # a number opens the message's own subject (``laut Polizei 500 Menschen``)
-            kind = msg[s][2:]
-            first = end
-            while first < hi and words[first] in (",", "–", "-"):
-                first += 1
-            if first >= hi - MIN_MESSAGE or any(lab != "I-" + kind for lab in msg[s + 1 : first + 1]):
-                continue
-            for j in range(s, first):
-                msg[j] = "O"
-            msg[first] = "B-" + kind
+            _realign_after(words, msg, i, hi)
+
+
+def _realign_after(words: Sequence[str], msg: list[str], i: int, hi: int) -> None:
+    """:func:`realign_source_messages` for the preposition at ``i`` (sentence end ``hi``)."""
+    low = words[i].lower()
+    end = source_np_end(words, i + 1, hi)
+    if end <= i + 2 or (low == "nach" and not _head_is_source(words, i + 1, end)):
+        return
+    s = next((j for j in range(i + 1, end) if msg[j] != "O"), None)
+    if s is None or s == i + 1 or not msg[s].startswith("B-") or words[s][:1].isdigit():
+        return  # a number opens the message's own subject (``laut Polizei 500 Menschen``)
+    kind = msg[s][2:]
+    first = end
+    while first < hi and words[first] in (",", "–", "-"):
+        first += 1
+    if first >= hi - MIN_MESSAGE or any(lab != "I-" + kind for lab in msg[s + 1 : first + 1]):
+        return
+    for j in range(s, first):
+        msg[j] = "O"
+    msg[first] = "B-" + kind
 
 
 #: words that open a subordinate or relative clause after a comma
@@ -702,7 +737,8 @@ def cut_trailing(
     out: list[SourcePhrase] = []
     for k in range(len(sent_starts)):
         lo, hi = bounds[k], bounds[k + 1]
-        if TRAILING_CUES.isdisjoint(words[lo:hi]) or msg[hi - 2][2:] not in SWALLOWING_TYPES:
+        # the label check first: most sentences end outside any message
+        if hi - lo < 2 or msg[hi - 2][2:] not in SWALLOWING_TYPES or TRAILING_CUES.isdisjoint(words[lo:hi]):
             continue
         found = find_trailing(words, lo, hi)
         if found is None or any(quoted_tokens[lo:hi]):
@@ -749,11 +785,15 @@ def find_adverb_sources(
     left out)."""
     n = len(words)
     bounds = [*sent_starts, n]
-    taken = source_sentences(sources, bounds)
     out: list[SourcePhrase] = []
-    for k in range(len(sent_starts)):
+    openers = _occurrences(words, SOURCE_ADVERB_OPENERS)
+    if not openers:
+        return out
+    taken = source_sentences(sources, bounds)
+    for i in openers:
+        k = bisect_right(sent_starts, i) - 1
         lo, hi = bounds[k], bounds[k + 1]
-        if words[lo] not in SOURCE_ADVERB_OPENERS or hi - lo < REPORTED_MIN or taken[k]:
+        if i != lo or hi - lo < REPORTED_MIN or taken[k]:
             continue
         if words[lo + 1] == "," or not _untouched(msg, quoted_tokens, lo, hi):
             continue
