@@ -142,7 +142,7 @@ def test_a_reported_sentence_is_cut_only_before_a_particle_verb() -> None:
     words = toks("Die Grenzen des Landes bleiben geschlossen , kündigte die Regierung in Lomé an .")
     msg = labelled(words, "REP")
     (found,) = cut_trailing(words, msg, [0], [0] * len(words))
-    assert set(msg[6:]) == {"O"} and found.cue == (7, 8) and found.particle == (13, 14)
+    assert set(msg[6:]) == {"O"} and found.cue == (7, 8) and found.particle == (12, 13)
     words = toks("Die Zahl der Toten sei gestiegen , sagte der Sprecher der Polizei .")
     msg = labelled(words, "REP")
     assert cut_trailing(words, msg, [0], [0] * len(words)) == []
