@@ -22,7 +22,7 @@ from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 
 from .quote_marks import Quoted
-from .quote_sources import PREPOSITION_CUES, SOURCE_NOUNS, SOURCE_SUFFIXES
+from .quote_sources import CUE_FORMS, HEARSAY_MODALS, PREPOSITION_CUES, SOURCE_NOUNS, SOURCE_SUFFIXES
 
 TYPE_NAMES = {
     "DIR": "direct",
@@ -1410,6 +1410,35 @@ def assemble(
             q.speaker, q.inherited = None, False
     quotes.sort(key=lambda q: (q.start, q.nested))
     return quotes
+
+
+#: words that mark a message as reported even in the indicative: the hearsay modal and the
+#: source prepositions but ``nach`` (mostly an ordinary preposition; see :func:`_reported`)
+REPORT_MARKERS = HEARSAY_MODALS | (CUE_FORMS - {"nach", "Nach", "NACH"})
+
+
+def _reported(words: Sequence[str], s: int, e: int, subjunctive: frozenset[str]) -> bool:
+    """Whether ``words[s:e]`` holds a subjunctive form, a marker of :data:`REPORT_MARKERS` or
+    ``nach`` before a source noun (``Nach einer Stellungnahme der Armee befand sich …``)."""
+    part = words[s:e]
+    if not subjunctive.isdisjoint(part) or not REPORT_MARKERS.isdisjoint(part):
+        return True
+    return any(
+        words[i].lower() == "nach" and not SOURCE_NOUNS.isdisjoint(words[i + 1 : i + 3]) for i in range(s, e)
+    )
+
+
+def indicative_unattributed(q: DraftQuote, words: Sequence[str], subjunctive: frozenset[str]) -> bool:
+    """Whether ``q`` is an indirect quote kept only by a speaker inherited from far back (no cue,
+    the speaker dropped) whose message holds no subjunctive form: a plain statement of the
+    article (``Die Veranstaltung wurde von Demonstranten begleitet.``) the tagger took for a
+    report. Its nested direct quotes, already made, stay (dropping them too cost direct recall
+    in the fourth round). In the train split only 43 of the 1,541 annotated indirect quotes
+    have no cue, and 17 of those are indicative (:func:`_reported` false); on the held-out folds
+    this drops 9 quotes, 7 of them not annotated (message F1 +0.001, precision +0.002)."""
+    if q.type != "IND" or not q.far or q.cue or q.speaker is not None:
+        return False
+    return not any(_reported(words, s, e, subjunctive) for s, e in q.spans)
 
 
 # at the end: the chooser reads this module's helpers when it is imported

@@ -26,7 +26,7 @@ from ..contract import Entity, Quote, Role, Speaker, join_spans
 from ..resolve.speakers import is_genitive, resolve_speaker
 from . import extensions  # noqa: F401
 from .extensions import in_zones, zone_ranges
-from .quote_assemble import TYPE_NAMES, Chunk, DraftQuote, assemble, force_direct
+from .quote_assemble import TYPE_NAMES, Chunk, DraftQuote, assemble, force_direct, indicative_unattributed
 from .quote_features import doc_features, role_features, view_from_tokens
 from .quote_marks import pair_marks, quote_state
 from .quote_medium import medium_of
@@ -37,6 +37,8 @@ from .quote_sources import (
     apply_reported,
     apply_sources,
     continue_reports,
+    cut_trailing,
+    find_adverb_sources,
     find_anaphoric,
     find_as_reported,
     find_complements,
@@ -44,6 +46,7 @@ from .quote_sources import (
     find_reported,
     find_sources,
     governor_cues,
+    realign_source_messages,
     trim_governed,
 )
 from .quote_stretches import vetoed_stretches
@@ -83,7 +86,10 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     qstate = quote_state(len(msg), quoted)
     lex = model.lexicons
     trim_governed(view.words, msg, view.sent_starts, qstate, lex.cues, lex.subjunctive, lex.governors)
-    sources = find_sources(view.words, msg, view.sent_starts, qstate)
+    realign_source_messages(view.words, msg, view.sent_starts)
+    sources = cut_trailing(view.words, msg, view.sent_starts, qstate)
+    sources += find_sources(view.words, msg, view.sent_starts, qstate)
+    sources += find_adverb_sources(view.words, msg, view.sent_starts, qstate, sources)
     sources += find_as_reported(view.words, msg, view.sent_starts, qstate, lex.cues)
     clauses = find_complements(
         view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive, lex.governors
@@ -114,6 +120,7 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
         name_chunks(entities, starts, ends),
         chooser=model.speakers,
     )
+    drafts = [d for d in drafts if not indicative_unattributed(d, view.words, lex.subjunctive)]
     if not drafts:
         return []
     # spaCy's doc.text builds a Token object per token; joining the strings is far cheaper
