@@ -13,6 +13,7 @@ from ..errors import ModelError
 from .crf_file import model_attributes
 from .quote_features import Lexicons
 from .quote_medium import MediumCue, table_from_json
+from .quote_sentences import SentenceJudge, load_sentence_judge
 from .quote_stretches import StretchJudge, load_judge
 
 FILES = ("message.crfsuite", "roles.crfsuite", "lexicons.json", "genders.json")
@@ -35,6 +36,8 @@ class QuoteModel:
     media: dict[str, MediumCue] = field(default_factory=dict)
     #: which quoted stretches are no quotation (see :mod:`quote_stretches`); ``None``: no veto
     judge: StretchJudge | None = None
+    #: which whole sentences are reported / free indirect speech (see :mod:`quote_sentences`)
+    sentences: SentenceJudge | None = None
 
     def tag_messages(self, feats: list[list[str]]) -> list[str]:
         return list(self.message.tag(feats))
@@ -77,6 +80,7 @@ def load(path: Path | None = None) -> QuoteModel:
         path=path,
         media=table_from_json(lex.get("medium_cues")),
         judge=load_judge(path),
+        sentences=load_sentence_judge(path),
     )
 
 
