@@ -13,6 +13,7 @@ from ..errors import ModelError
 from .crf_file import model_attributes
 from .quote_features import Lexicons
 from .quote_medium import MediumCue, table_from_json
+from .quote_sentences import SentenceJudge, load_sentence_judge
 from .quote_stretches import StretchJudge, load_judge
 from .speaker_choice import SpeakerChooser, load_chooser
 
@@ -38,6 +39,8 @@ class QuoteModel:
     judge: StretchJudge | None = None
     #: learned chooser among speaker candidates (:mod:`speaker_choice`); ``None``: rules only
     speakers: SpeakerChooser | None = None
+    #: which whole sentences are reported / free indirect speech (see :mod:`quote_sentences`)
+    sentences: SentenceJudge | None = None
 
     def tag_messages(self, feats: list[list[str]]) -> list[str]:
         return list(self.message.tag(feats))
@@ -85,6 +88,7 @@ def load(path: Path | None = None) -> QuoteModel:
         media=table_from_json(lex.get("medium_cues")),
         judge=judge,
         speakers=speakers,
+        sentences=load_sentence_judge(path),
     )
 
 

@@ -31,6 +31,7 @@ from .quote_features import doc_features, role_features, view_from_tokens
 from .quote_marks import pair_marks, quote_state
 from .quote_medium import medium_of
 from .quote_model import QuoteModel, shared_model
+from .quote_sentences import Clues, judge_sentences
 from .quote_sources import (
     apply_complements,
     apply_free_indirect,
@@ -47,6 +48,7 @@ from .quote_sources import (
     find_sources,
     governor_cues,
     realign_source_messages,
+    reported_forms,
     trim_governed,
 )
 from .quote_stretches import vetoed_stretches
@@ -103,6 +105,9 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     apply_free_indirect(
         msg, find_free_indirect(view.words, msg, view.sent_starts, view.breaks, qstate, sources)
     )
+    if model.sentences is not None:
+        clues = Clues(lex.cues, reported_forms(lex.reported), lex.subjunctive)
+        judge_sentences(model.sentences, view.words, msg, view.sent_starts, view.breaks, qstate, clues)
     if not sources and all(lab == "O" for lab in msg):
         return []
     roles = tag_roles(model, feats, msg, view.sent_starts)
