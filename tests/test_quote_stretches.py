@@ -85,7 +85,7 @@ def test_titles_are_no_direct_quotes_spoken_words_are(text: str, quoted: bool) -
     assert any(q.type == "direct" for q in quotes) is quoted
 
 
-@pytest.mark.parametrize("name", ["stretches.json", "speakers.json"])
+@pytest.mark.parametrize("name", ["stretches.json", "speakers.json", "sentences.json"])
 def test_a_damaged_optional_model_file_is_a_clear_model_error(tmp_path: Path, name: str) -> None:
     import shutil
 

@@ -70,6 +70,7 @@ def load(path: Path | None = None) -> QuoteModel:
         # optional parts (absent: rules only), read here so a damaged file fails with the rest
         judge = load_judge(path)
         speakers = load_chooser(path / "speakers.json")
+        sentences = load_sentence_judge(path)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"cannot read the quotation model at {path}: {exc}", hint="retrain it") from exc
     return QuoteModel(
@@ -88,7 +89,7 @@ def load(path: Path | None = None) -> QuoteModel:
         media=table_from_json(lex.get("medium_cues")),
         judge=judge,
         speakers=speakers,
-        sentences=load_sentence_judge(path),
+        sentences=sentences,
     )
 
 
