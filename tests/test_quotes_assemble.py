@@ -596,6 +596,15 @@ def test_a_speaker_phrase_with_its_medium_splits_when_cited() -> None:
     assert (first.speaker, second.speaker) == ((6, 7), (7, 10))
 
 
+def test_a_cited_quote_with_no_medium_named_is_doubled_with_the_person() -> None:
+    words = sentence("In der Mitteilung wird Weber wie folgt zitiert : „ Wir bleiben . “")
+    msg = labels("O O O O O O O O O B-DIR I-DIR I-DIR I-DIR I-DIR")
+    roles = labels("FRM FRM FRM FRM B-SPK FRM FRM B-CUE FRM O O O O O")
+    first, second = assemble(words, msg, roles, [0], [])
+    assert first.speaker == second.speaker == (4, 5)
+    assert first.spans == second.spans
+
+
 def test_a_quote_without_citing_is_not_doubled() -> None:
     words = sentence("„ Wir bleiben “ , sagte Weber von Radio Eins .")
     msg = labels("B-DIR I-DIR I-DIR I-DIR O O O O O O O")

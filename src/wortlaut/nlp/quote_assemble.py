@@ -1324,7 +1324,10 @@ def cited_twice(
     once more, with the medium as speaker: the dataset annotates such quotes twice, once per
     source (7 of the 13 direct quotes with ``zitiert`` in their frame in the train split). The
     medium is the other tagged speaker of the sentence, or the ``von …`` part of the speaker
-    phrase (``Hoyzer von Spiegel-Online``), which then leaves the person as the first speaker."""
+    phrase (``Hoyzer von Spiegel-Online``), which then leaves the person as the first speaker;
+    with no medium to name (``In der Mitteilung wird Musk wie folgt zitiert``) the person speaks
+    both (held-out folds: 6 of the 7 direct quotes with ``zitiert`` are annotated twice, some
+    with the person twice; direct recall 0.959 → 0.970)."""
     out: list[DraftQuote] = []
     for q in quotes:
         if q.type != "DIR" or q.speaker is None or q.inherited:
@@ -1343,8 +1346,11 @@ def cited_twice(
         if medium is None:
             cut = next((i for i in range(a + 1, b) if words[i] in MEDIUM_OPENERS), None)
             if cut is None:
-                continue
-            q.speaker, medium = (a, cut), (cut, b)
+                # no medium to name (``wird Musk wie folgt zitiert``): the second annotation
+                # mostly repeats the person or names the page, so the person speaks both
+                medium = (a, b)
+            else:
+                q.speaker, medium = (a, cut), (cut, b)
         out.append(
             DraftQuote(
                 type="DIR",
