@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from wortlaut.nlp.quote_assemble import Chunk, assemble, can_speak, chunks, force_direct, oblique
-from wortlaut.nlp.quote_marks import Quoted
+from wortlaut.nlp.quote_marks import Quoted, pair_marks
 
 
 def sentence(text: str) -> list[str]:
@@ -603,6 +603,18 @@ def test_a_cited_quote_with_no_medium_named_is_doubled_with_the_person() -> None
     first, second = assemble(words, msg, roles, [0], [])
     assert first.speaker == second.speaker == (4, 5)
     assert first.spans == second.spans
+
+
+def test_a_long_quotation_outlives_its_unattributed_paraphrase() -> None:
+    words = sentence(
+        "Der Gipfel galt als das „ größte Ereignis der ganzen Präsidentschaft in diesem Jahr “ ."
+    )
+    msg = labels(
+        "B-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND I-IND O"
+    )
+    roles = ["O"] * len(words)
+    (quote,) = assemble(words, msg, roles, [0], pair_marks(words, [True] * len(words), [False] * len(words)))
+    assert quote.type == "DIR" and quote.spans == [(5, 15)]
 
 
 def test_a_quote_without_citing_is_not_doubled() -> None:
