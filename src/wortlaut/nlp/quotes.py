@@ -31,6 +31,7 @@ from .quote_features import doc_features, role_features, view_from_tokens
 from .quote_marks import pair_marks, quote_state
 from .quote_medium import medium_of
 from .quote_model import QuoteModel, shared_model
+from .quote_precision import drop_non_reports
 from .quote_sources import (
     apply_complements,
     apply_free_indirect,
@@ -103,6 +104,8 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     apply_free_indirect(
         msg, find_free_indirect(view.words, msg, view.sent_starts, view.breaks, qstate, sources)
     )
+    if drop_non_reports(view.words, msg, view.sent_starts, lex.subjunctive):
+        clauses = [c for c in clauses if msg[c[0]] != "O"]
     if not sources and all(lab == "O" for lab in msg):
         return []
     roles = tag_roles(model, feats, msg, view.sent_starts)

@@ -1,0 +1,65 @@
+"""Indirect quotes, sixth round: clauses after a comma that report nothing."""
+
+from __future__ import annotations
+
+from wortlaut.nlp.quote_precision import drop_non_reports, no_report_before
+
+SUBJ = frozenset({"habe", "sei", "werde"})
+
+
+def toks(text: str) -> list[str]:
+    return text.split()
+
+
+def clause_labels(words: list[str]) -> list[str]:
+    """Indirect labels from the first comma's next word to the word before the full stop."""
+    start = words.index(",") + 1
+    return ["O"] * start + ["B-IND"] + ["I-IND"] * (len(words) - start - 2) + ["O"]
+
+
+def dropped(text: str) -> bool:
+    words = toks(text)
+    msg = clause_labels(words)
+    n = drop_non_reports(words, msg, [0], SUBJ)
+    assert n in (0, 1)
+    assert (set(msg) == {"O"}) == (n == 1)
+    return n == 1
+
+
+def test_impersonal_predicates_govern_no_quotation() -> None:
+    assert dropped("Nun steht fest und ist klar , dass der Zug nicht mehr fährt .")
+    assert dropped("Dazu kommt hinzu , dass die Preise weiter steigen werden .")
+    assert dropped("Fraglich bleibt aber , ob die Brücke rechtzeitig fertig wird .")
+
+
+def test_verbs_of_trying_and_managing_govern_no_quotation() -> None:
+    assert dropped("Die Feuerwehr versuchte stundenlang , den Brand im Keller zu löschen .")
+    assert dropped("Der Mannschaft war es nicht gelungen , den Rückstand noch aufzuholen .")
+    assert dropped("Der Minister hatte sich geweigert , die Akten an den Ausschuss herauszugeben .")
+
+
+def test_degree_clauses_are_no_quotation_but_a_sentence_adverb_so_is_no_degree() -> None:
+    assert dropped("Der Sturm war so stark , dass mehrere Bäume auf die Gleise fielen .")
+    assert not dropped("So erklärte die Sprecherin , dass die Schule morgen geschlossen bleibt .")
+
+
+def test_speech_verbs_and_subjunctive_governors_keep_their_clause() -> None:
+    assert not dropped("Der Bürgermeister sagte am Montag , dass die Brücke gesperrt bleibt .")
+    assert not dropped("Die Ärztin bestritt , dass sie von den Fehlern gewusst hat .")
+    # a subjunctive before the comma marks the whole as reported: left to the other rules
+    assert not dropped("Er habe so lange gewartet , dass der Zug schon abgefahren war .")
+
+
+def test_a_clause_without_dass_ob_or_infinitive_is_left_alone() -> None:
+    words = toks("Jetzt ist klar , der Vertrag wird am Montag unterschrieben .")
+    assert not no_report_before(words, words.index(",") + 1, 0, len(words), SUBJ)
+
+
+def test_only_indirect_runs_are_cleared_and_others_keep_their_labels() -> None:
+    words = toks("Jetzt ist klar , dass es sich um den Jungen handelt . Er sagte , dass er bleibe .")
+    second = words.index(".") + 1
+    msg = ["O"] * len(words)
+    msg[4:11] = ["B-IND"] + ["I-IND"] * 6
+    msg[second + 3 : second + 6] = ["B-IND", "I-IND", "I-IND"]
+    assert drop_non_reports(words, msg, [0, second], SUBJ) == 1
+    assert set(msg[:second]) == {"O"} and msg[second + 3] == "B-IND"
