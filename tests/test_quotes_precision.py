@@ -1,7 +1,9 @@
-"""Indirect quotes, sixth round: clauses after a comma that report nothing."""
+"""Indirect quotes, sixth round: clauses after a comma that report nothing, and `dass`/`ob`
+clauses after governing words the lexicons never saw."""
 
 from __future__ import annotations
 
+from wortlaut.nlp.quote_open_clauses import find_open_complements
 from wortlaut.nlp.quote_precision import drop_non_reports, no_report_before
 
 SUBJ = frozenset({"habe", "sei", "werde"})
@@ -63,3 +65,31 @@ def test_only_indirect_runs_are_cleared_and_others_keep_their_labels() -> None:
     msg[second + 3 : second + 6] = ["B-IND", "I-IND", "I-IND"]
     assert drop_non_reports(words, msg, [0, second], SUBJ) == 1
     assert set(msg[:second]) == {"O"} and msg[second + 3] == "B-IND"
+
+
+def open_clause(text: str) -> list[tuple[int, int]]:
+    words = toks(text)
+    msg = ["O"] * len(words)
+    return find_open_complements(words, msg, [0], [0] * len(words), frozenset({"sagte"}), SUBJ, frozenset())
+
+
+def test_a_dass_clause_after_an_unknown_reporting_verb_is_an_indirect_message() -> None:
+    words = toks("Die Gewerkschaft bezweifelt aber , dass die Löhne im nächsten Jahr steigen .")
+    assert open_clause(" ".join(words)) == [(words.index("dass"), len(words) - 1)]
+    assert open_clause("Der Verband fragte die Mitglieder , ob sie dem neuen Vertrag zustimmen wollen .")
+
+
+def test_open_clauses_need_a_governing_stretch_that_reports() -> None:
+    # a pronominal adverb, a copula, a known governor (the other rule's) or an impersonal predicate
+    assert not open_clause("Der Regen führte dazu , dass das Spiel abgebrochen werden musste .")
+    assert not open_clause("Wichtig für alle Beteiligten ist , dass niemand verletzt wurde .")
+    assert not open_clause("Der Trainer sagte am Abend , dass die Mannschaft gut gespielt hat .")
+    assert not open_clause("Fraglich bleibt dagegen , ob der Termin gehalten werden kann .")
+
+
+def test_open_clauses_only_in_sentences_nothing_is_labelled_in() -> None:
+    words = toks("Die Gewerkschaft bezweifelt aber , dass die Löhne im nächsten Jahr steigen .")
+    msg = ["O"] * len(words)
+    msg[0] = "B-REP"
+    found = find_open_complements(words, msg, [0], [0] * len(words), frozenset(), SUBJ, frozenset())
+    assert found == []

@@ -31,6 +31,7 @@ from .quote_features import doc_features, role_features, view_from_tokens
 from .quote_marks import pair_marks, quote_state
 from .quote_medium import medium_of
 from .quote_model import QuoteModel, shared_model
+from .quote_open_clauses import find_open_complements
 from .quote_precision import drop_non_reports
 from .quote_sources import (
     apply_complements,
@@ -96,6 +97,10 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
         view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive, lex.governors
     )
     apply_complements(msg, clauses)
+    open_clauses = find_open_complements(
+        view.words, msg, view.sent_starts, qstate, lex.cues, lex.subjunctive, lex.governors
+    )
+    apply_complements(msg, open_clauses)
     apply_complements(
         msg, find_anaphoric(view.words, msg, view.sent_starts, view.breaks, qstate, lex.cues, sources)
     )
