@@ -3,7 +3,7 @@ clauses after governing words the lexicons never saw."""
 
 from __future__ import annotations
 
-from wortlaut.nlp.quote_open_clauses import find_open_complements
+from wortlaut.nlp.quote_open_clauses import find_open_complements, open_governor_cues
 from wortlaut.nlp.quote_precision import drop_non_reports, no_report_before
 
 SUBJ = frozenset({"habe", "sei", "werde"})
@@ -93,3 +93,15 @@ def test_open_clauses_only_in_sentences_nothing_is_labelled_in() -> None:
     msg[0] = "B-REP"
     found = find_open_complements(words, msg, [0], [0] * len(words), frozenset(), SUBJ, frozenset())
     assert found == []
+
+
+def test_the_unknown_governor_becomes_the_cue_when_the_role_tagger_found_none() -> None:
+    words = toks("Die Gewerkschaft bezweifelt aber , dass die Löhne steigen .")
+    clause = (words.index("dass"), len(words) - 1)
+    roles = ["O"] * len(words)
+    open_governor_cues(words, roles, [0], [clause])
+    assert roles[words.index("bezweifelt")] == "B-CUE" and roles.count("B-CUE") == 1
+    tagged = ["O"] * len(words)
+    tagged[0] = "B-CUE"
+    open_governor_cues(words, tagged, [0], [clause])
+    assert tagged.count("B-CUE") == 1

@@ -19,6 +19,7 @@ F1 (≈ 0.37), which the held-out folds confirm (docs/quotes.md, sixth round).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from .quote_precision import no_report_before
@@ -90,3 +91,27 @@ def find_open_complements(
                     out.append((c + 1, _clause_end(words, c + 1, hi)))
             break
     return out
+
+
+def _verb_like(w: str) -> bool:
+    """A lower-case word with a finite or participle verb ending (``bezweifelt``, ``besagt``,
+    ``befürworteten``, ``signalisiert``)."""
+    return w.isalpha() and w.islower() and w.endswith(("t", "te", "ten", "en"))
+
+
+def open_governor_cues(
+    words: Sequence[str], roles: list[str], sent_starts: Sequence[int], clauses: Sequence[tuple[int, int]]
+) -> None:
+    """Label, in place, the last verb-like word before the comma of each clause of
+    :func:`find_open_complements` as its cue where the role tagger put no cue before the
+    clause in its sentence (as :func:`wortlaut.nlp.quote_sources.governor_cues` does for the
+    clauses of known governors)."""
+    for start, _ in clauses:
+        k = bisect_right(sent_starts, start) - 1
+        lo = sent_starts[k] if k >= 0 else 0
+        comma = start - 1
+        if any(lab.endswith("CUE") for lab in roles[lo:comma]):
+            continue
+        hits = [j for j in range(governor_window(words, lo, comma), comma) if _verb_like(words[j])]
+        if hits and roles[hits[-1]] == "O":
+            roles[hits[-1]] = "B-CUE"
