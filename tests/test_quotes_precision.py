@@ -45,6 +45,11 @@ def test_degree_clauses_are_no_quotation_but_a_sentence_adverb_so_is_no_degree()
     assert not dropped("So erklärte die Sprecherin , dass die Schule morgen geschlossen bleibt .")
 
 
+def test_a_refusal_to_confirm_is_no_quotation_but_a_denial_is() -> None:
+    assert dropped("Die Behörde wollte am Abend nicht bestätigen , dass es Verletzte gab .")
+    assert not dropped("Die Behörde bestritt am Abend , dass es Verletzte gab .")
+
+
 def test_speech_verbs_and_subjunctive_governors_keep_their_clause() -> None:
     assert not dropped("Der Bürgermeister sagte am Montag , dass die Brücke gesperrt bleibt .")
     assert not dropped("Die Ärztin bestritt , dass sie von den Fehlern gewusst hat .")
