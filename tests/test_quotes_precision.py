@@ -3,7 +3,11 @@ clauses after governing words the lexicons never saw."""
 
 from __future__ import annotations
 
-from wortlaut.nlp.quote_open_clauses import find_open_complements, open_governor_cues
+from wortlaut.nlp.quote_open_clauses import (
+    find_open_complements,
+    find_speech_main_clauses,
+    open_governor_cues,
+)
 from wortlaut.nlp.quote_precision import drop_non_reports, no_report_before
 
 SUBJ = frozenset({"habe", "sei", "werde"})
@@ -110,3 +114,26 @@ def test_the_unknown_governor_becomes_the_cue_when_the_role_tagger_found_none() 
     tagged[0] = "B-CUE"
     open_governor_cues(words, tagged, [0], [clause])
     assert tagged.count("B-CUE") == 1
+
+
+def speech_clause(text: str) -> list[tuple[int, int]]:
+    words = toks(text)
+    return find_speech_main_clauses(words, ["O"] * len(words), [0], [0] * len(words), SUBJ)
+
+
+def test_a_main_clause_after_a_verb_of_saying_is_reported_without_a_known_subjunctive() -> None:
+    words = toks("Der Trainer sagte nach dem Spiel , er freue sich über den Sieg .")
+    assert speech_clause(" ".join(words)) == [(words.index("er"), len(words) - 1)]
+    assert speech_clause("Die Zeitung schreibt , Verstöße könnten künftig teuer werden .")
+    # an article that may be a relative pronoun (``, die …``) is left alone
+    assert not speech_clause("Die Zeitung schreibt , die Firma plane einen Umzug nach Berlin .")
+
+
+def test_no_main_clause_after_a_verb_of_saying_is_taken_from_other_clauses() -> None:
+    # a relative clause, a conjunction, a clause after a preposition + relative pronoun
+    assert not speech_clause("Er sagte nichts zu dem Vertrag , der gestern unterschrieben wurde .")
+    assert not speech_clause("Sie meldete sich bei der Polizei , und die Beamten kamen sofort .")
+    assert not speech_clause("Der Verband teilte eine Liste mit , mit der Mitglieder rechnen können .")
+    # no verb of saying before the comma; a ``Wie`` sentence belongs to its own rule
+    assert not speech_clause("Der Zug hielt in Hamburg , die Fahrgäste stiegen in Busse um .")
+    assert not speech_clause("Wie die Zeitung berichtet , plant die Firma einen Umzug nach Berlin .")
