@@ -137,3 +137,15 @@ def test_no_main_clause_after_a_verb_of_saying_is_taken_from_other_clauses() -> 
     # no verb of saying before the comma; a ``Wie`` sentence belongs to its own rule
     assert not speech_clause("Der Zug hielt in Hamburg , die Fahrgäste stiegen in Busse um .")
     assert not speech_clause("Wie die Zeitung berichtet , plant die Firma einen Umzug nach Berlin .")
+
+
+def test_a_quoted_name_before_the_comma_does_not_stop_the_main_clause_rule() -> None:
+    words = toks("Die „ Zeit “ meldet , die Firma habe einen Umzug nach Berlin geplant .")
+    quoted = [1 if 1 <= i <= 3 else 0 for i in range(len(words))]
+    found = find_speech_main_clauses(words, ["O"] * len(words), [0], quoted, SUBJ)
+    assert found == []  # ``die`` after a comma may open a relative clause: left alone
+    words = toks("Die „ Zeit “ meldet , Verstöße könnten künftig teuer werden .")
+    quoted = [1 if 1 <= i <= 3 else 0 for i in range(len(words))]
+    assert find_speech_main_clauses(words, ["O"] * len(words), [0], quoted, SUBJ) == [(5, len(words) - 1)]
+    quoted_after = [1 if i >= 6 else 0 for i in range(len(words))]
+    assert find_speech_main_clauses(words, ["O"] * len(words), [0], quoted_after, SUBJ) == []
