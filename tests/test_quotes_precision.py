@@ -146,6 +146,6 @@ def test_a_quoted_name_before_the_comma_does_not_stop_the_main_clause_rule() -> 
     assert found == []  # ``die`` after a comma may open a relative clause: left alone
     words = toks("Die „ Zeit “ meldet , Verstöße könnten künftig teuer werden .")
     quoted = [1 if 1 <= i <= 3 else 0 for i in range(len(words))]
-    assert find_speech_main_clauses(words, ["O"] * len(words), [0], quoted, SUBJ) == [(5, len(words) - 1)]
+    assert find_speech_main_clauses(words, ["O"] * len(words), [0], quoted, SUBJ) == [(6, len(words) - 1)]
     quoted_after = [1 if i >= 6 else 0 for i in range(len(words))]
     assert find_speech_main_clauses(words, ["O"] * len(words), [0], quoted_after, SUBJ) == []
