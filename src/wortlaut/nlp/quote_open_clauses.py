@@ -28,6 +28,7 @@ from .quote_sources import (
     REPORTED_MIN,
     _clause_end,
     _commas,
+    _occurrences,
     _untouched,
     clause_after,
     clause_governors,
@@ -48,6 +49,17 @@ NON_REPORT_WORDS = frozenset(
 )
 
 
+def _sentences_of(positions: Sequence[int], sent_starts: Sequence[int]) -> list[int]:
+    """The sentence indices holding ``positions`` (sorted), each once: the rules look only at
+    sentences with their trigger word, found by :func:`_occurrences` in C."""
+    out: list[int] = []
+    for i in positions:
+        k = bisect_right(sent_starts, i) - 1
+        if not out or out[-1] != k:
+            out.append(k)
+    return out
+
+
 def open_governed(lows: Sequence[str]) -> bool:
     """Whether a stretch before a comma (lower-case words) may govern a reported clause
     although none of its words is a known governor."""
@@ -66,15 +78,16 @@ def find_open_complements(
     """The ``dass``/``ob`` clauses (``dass`` included, to the sentence end) after the first
     clause-opening comma of sentences nothing is labelled in, whose governing stretch holds no
     known governor (those are :func:`find_complements`' own) but passes :func:`open_governed`."""
+    out: list[tuple[int, int]] = []
+    hits = _occurrences(words, OPEN_STARTS)
+    if not hits:
+        return out
     n = len(words)
     bounds = [*sent_starts, n]
     forms = clause_governors(cues, governors)
-    out: list[tuple[int, int]] = []
-    for k in range(len(sent_starts)):
+    for k in _sentences_of(hits, sent_starts):
         lo, hi = bounds[k], bounds[k + 1]
         if hi - lo < REPORTED_MIN or words[hi - 1] == "?":
-            continue
-        if "dass" not in words[lo:hi] and "ob" not in words[lo:hi]:
             continue
         if not _untouched(msg, quoted_tokens, lo, hi):
             continue
@@ -165,14 +178,17 @@ def find_speech_main_clauses(
     sentences without quotation marks, all 12 annotated so; 2 of 3 with a quoted name before
     the comma (the third: an apposition after the speaker, ``meldete der Sender, Radio
     Vatikan, dass …``)."""
+    out: list[tuple[int, int]] = []
+    hits = _occurrences(words, SPEECH_VERBS)
+    if not hits:
+        return out
     n = len(words)
     bounds = [*sent_starts, n]
-    out: list[tuple[int, int]] = []
-    for k in range(len(sent_starts)):
+    for k in _sentences_of(hits, sent_starts):
         lo, hi = bounds[k], bounds[k + 1]
         if hi - lo < REPORTED_MIN or words[hi - 1] == "?" or words[lo] == "Wie":
             continue
-        if SPEECH_VERBS.isdisjoint(words[lo:hi]) or msg[lo:hi].count("O") != hi - lo:
+        if msg[lo:hi].count("O") != hi - lo:
             continue
         commas = _commas(words, lo + 1, hi - MIN_MESSAGE)
         if not commas:

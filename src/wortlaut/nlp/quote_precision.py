@@ -102,7 +102,7 @@ def drop_non_reports(
     """Clear (in place) each indirect message that starts right after a comma whose clause
     :func:`no_report_before` says reports nothing; returns how many were cleared."""
     n = len(msg)
-    bounds = [*sent_starts, n]
+    last = len(sent_starts) - 1
     cleared = 0
     i = 0
     while True:
@@ -111,7 +111,7 @@ def drop_non_reports(
         except ValueError:
             return cleared
         k = bisect_right(sent_starts, i) - 1
-        lo, hi = bounds[k], bounds[k + 1]
+        lo, hi = sent_starts[k], (sent_starts[k + 1] if k < last else n)
         j = i + 1
         while j < n and msg[j] == "I-IND":
             j += 1
