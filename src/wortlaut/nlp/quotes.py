@@ -31,6 +31,8 @@ from .quote_features import doc_features, role_features, view_from_tokens
 from .quote_marks import pair_marks, quote_state
 from .quote_medium import medium_of
 from .quote_model import QuoteModel, shared_model
+from .quote_open_clauses import find_open_complements, find_speech_main_clauses, open_governor_cues
+from .quote_precision import drop_non_reports
 from .quote_sentences import Clues, judge_sentences
 from .quote_sources import (
     apply_complements,
@@ -97,6 +99,12 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
         view.words, msg, view.sent_starts, qstate, lex.cues, sources, lex.subjunctive, lex.governors
     )
     apply_complements(msg, clauses)
+    open_clauses = find_open_complements(
+        view.words, msg, view.sent_starts, qstate, lex.cues, lex.subjunctive, lex.governors
+    )
+    apply_complements(msg, open_clauses)
+    speech_clauses = find_speech_main_clauses(view.words, msg, view.sent_starts, qstate, lex.subjunctive)
+    apply_complements(msg, speech_clauses)
     apply_complements(
         msg, find_anaphoric(view.words, msg, view.sent_starts, view.breaks, qstate, lex.cues, sources)
     )
@@ -105,6 +113,8 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     apply_free_indirect(
         msg, find_free_indirect(view.words, msg, view.sent_starts, view.breaks, qstate, sources)
     )
+    if drop_non_reports(view.words, msg, view.sent_starts, lex.subjunctive):
+        clauses = [c for c in clauses if msg[c[0]] != "O"]
     if model.sentences is not None:
         clues = Clues(lex.cues, reported_forms(lex.reported), lex.subjunctive)
         judge_sentences(model.sentences, view.words, msg, view.sent_starts, view.breaks, qstate, clues)
@@ -113,6 +123,9 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     roles = tag_roles(model, feats, msg, view.sent_starts)
     apply_sources(msg, roles, sources)
     governor_cues(view.words, roles, view.sent_starts, clauses, lex.cues, lex.governors)
+    open_governor_cues(
+        view.words, roles, view.sent_starts, [c for c in open_clauses + speech_clauses if msg[c[0]] != "O"]
+    )
     starts = [starts_all[k] for k in keep]
     ends = [ends_all[k] for k in keep]
     entities = list(doc._.wl_entities or [])
