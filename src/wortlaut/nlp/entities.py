@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -30,7 +30,7 @@ from ..resolve import geo
 from ..resolve.corpus import entity_key
 from ..resolve.names import Cluster, RawMention, cluster_mentions, normalise_forms
 from . import extensions  # noqa: F401
-from .extensions import in_zones, zone_ranges
+from .extensions import doc_text, in_zones, zone_ranges
 from .ner_features import NameLists, name_lists
 from .ner_lexicon import COUNTRY_SHORT, REGIONS, adjective_place
 from .ner_roles import roles_for
@@ -66,17 +66,18 @@ class Tokens:
     """The doc's token texts, offsets and flags, read once: iterating spaCy tokens is costly."""
 
     def __init__(self, doc: Doc) -> None:
+        # Doc.text builds Token objects on every access: the text is read once (doc_text), and
+        # each token's text is its slice, cheaper than decoding it from the StringStore
+        self.doc_text = doc_text(doc)
         if len(doc):
-            strings = doc.vocab.strings
-            self.text: list[str] = [strings[o] for o in doc.to_array(ORTH).tolist()]
             # columns, not rows: flat lists instead of one small list per token
-            idx, trailing, space, starts = (
-                doc.to_array([IDX, SPACY, IS_SPACE, SENT_START]).astype("int64").T.tolist()
+            idx, length, space, starts = (
+                doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).astype("int64").T.tolist()
             )
+            text = self.doc_text
+            self.text: list[str] = [text[a : a + k] for a, k in zip(idx, length, strict=True)]
         else:
-            self.text, idx, trailing, space, starts = [], [], [], [], []
-        # Doc.text builds Token objects on every access; joining the strings is several times faster
-        self.doc_text = "".join([t + " " if sp else t for t, sp in zip(self.text, trailing, strict=True)])
+            self.text, idx, space, starts = [], [], [], []
         self.idx: list[int] = idx
         self.space: list[bool] = [bool(v) for v in space]
         # SENT_START is 1 (starts), -1 (does not) or 0 (unknown)
