@@ -172,11 +172,14 @@ class EntitiesComponent:
             sp.extend(extra)
         ranges = zone_ranges(doc, NAME_ZONES) if doc._.wl_zones else [(0, len(toks.doc_text))]
         ents: list[Span] = []
+        idx, texts = toks.idx, toks.text
         for sent, sp in zip(sents, spans, strict=True):
             for s, e, label in sorted(sp):
-                span = Span(doc, sent[s], sent[e - 1] + 1, label=label)
-                if in_zones(span.start_char, span.end_char, ranges):
-                    ents.append(span)
+                first, last = sent[s], sent[e - 1]
+                # the span's character range from the token table (Span.start_char/end_char
+                # build Token objects): the first token's start, the last token's end
+                if in_zones(idx[first], idx[last] + len(texts[last]), ranges):
+                    ents.append(Span(doc, first, last + 1, label=label))
         ents = _no_overlaps(ents)
         doc.ents = ents
         doc._.wl_entities = build_entities(doc, ents, ranges, lists, toks)
@@ -197,13 +200,25 @@ def build_entities(
     doc: Doc, ents: list[Span], ranges: list[tuple[int, int]], lists: NameLists, toks: Tokens | None = None
 ) -> list[Entity]:
     """Group word-level spans into entities and add part/derived mentions, roles and places."""
-    raw = [RawMention(e.start_char, e.end_char, e.text, e.label_, [t.text for t in e]) for e in ents]
+    if toks is None:
+        chars = [(e.start_char, e.end_char) for e in ents]
+        raw = [
+            RawMention(a, b, e.text, e.label_, [t.text for t in e])
+            for (a, b), e in zip(chars, ents, strict=True)
+        ]
+    else:  # the same, read from the token table: a span's text is the doc text between its ends
+        idx, texts, text = toks.idx, toks.text, toks.doc_text
+        chars = [(idx[e.start], idx[e.end - 1] + len(texts[e.end - 1])) for e in ents]
+        raw = [
+            RawMention(a, b, text[a:b], e.label_, texts[e.start : e.end])
+            for (a, b), e in zip(chars, ents, strict=True)
+        ]
     normalise_forms(raw, set(COUNTRY_SHORT) | set(REGIONS), lists.sur, lists.first)
     for m in raw:
         if m.label == "LOC" and m.form == m.text and len(m.words) == 1:
             m.form = geo.normalise(m.form) if m.form.endswith("s") else m.form
     clusters = cluster_mentions(raw)
-    span_of = {(e.start_char, e.end_char): e for e in ents}
+    span_of = dict(zip(chars, ents, strict=True))
     entities: list[Entity] = []
     for i, c in enumerate(clusters):
         name = c.name
