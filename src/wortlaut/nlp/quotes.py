@@ -123,8 +123,8 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     drafts = [d for d in drafts if not indicative_unattributed(d, view.words, lex.subjunctive)]
     if not drafts:
         return []
-    # spaCy's doc.text builds a Token object per token; joining the strings is far cheaper
-    text = "".join([w + " " if sp else w for w, sp in zip(words, spaces, strict=True)])
+    # spaCy's doc.text builds a Token object per token: the text kept with the doc instead
+    text = doc_text(doc)
     prose = zone_ranges(doc, PROSE_ZONES) if doc._.wl_zones else [(0, len(text))]
     quotes: list[Quote] = []
     for d in drafts:
