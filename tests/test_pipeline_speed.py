@@ -116,3 +116,26 @@ def test_phone_prefilter_finds_what_finditer_finds() -> None:
         end = rng.randint(start, len(text))
         want = [m.span() for m in _PHONE.finditer(text, start, end)]
         assert phone_spans(text, start, end) == want, (text, start, end)
+
+
+def test_token_tables_match_token_objects() -> None:
+    """Token texts sliced from the doc text equal spaCy's own, with and without a kept text."""
+    from wortlaut.nlp.entities import Tokens
+    from wortlaut.nlp.quotes import token_table
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    text = "„Wir  kommen“, sagte Jörg Müller-Lüdenscheidt.\n\n\tDie Zahl: 3.000 €!  Ende…"
+    article = Article(id="t", text=text)
+    for doc in (nlp(text), nlp(make_doc(nlp, article))):  # a user's doc (no kept text) and ours
+        words, spaces, starts, ends = token_table(doc)
+        assert words == [t.text for t in doc]
+        assert spaces == [bool(t.whitespace_) for t in doc]
+        assert starts == [t.idx for t in doc]
+        assert ends == [t.idx + len(t.text) for t in doc]
+        toks = Tokens(doc)
+        assert toks.text == [t.text for t in doc]
+        assert toks.doc_text == doc.text
+        assert toks.idx == [t.idx for t in doc]
+        assert toks.space == [t.is_space for t in doc]
+    assert token_table(nlp("")) == ([], [], [], [])

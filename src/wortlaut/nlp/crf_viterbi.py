@@ -135,17 +135,22 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray)
     running = np.searchsorted(-sorted_lengths, -np.arange(longest), side="left")
     score = padded[0].copy()
     back = np.zeros((longest, n_sent, n_labels), dtype=np.intp)
+    # the step's buffers are allocated once; numpy writes into them (``out=``): the same
+    # arithmetic as fresh arrays per step, with fewer allocations in this per-position loop
+    cand_buf = np.empty((n_sent, n_labels, n_labels))
+    best_buf = np.empty((n_sent, n_labels))
     for t in range(1, longest):
         k = running[t]
-        cand = score[:k, :, None] + transitions
-        back[t, :k] = cand.argmax(axis=1)
-        score[:k] = cand.max(axis=1) + padded[t, :k]
+        cand = np.add(score[:k, :, None], transitions, out=cand_buf[:k])
+        cand.argmax(axis=1, out=back[t, :k])
+        np.add(cand.max(axis=1, out=best_buf[:k]), padded[t, :k], out=score[:k])
     current = score.argmax(axis=1)
     path = np.zeros((longest, n_sent), dtype=np.intp)
+    rows = np.arange(n_sent)
     for t in range(longest - 1, 0, -1):
         k = running[t]
         path[t, :k] = current[:k]
-        current[:k] = back[t, np.arange(k), current[:k]]
+        current[:k] = back[t, rows[:k], current[:k]]
     path[0] = current
     columns = path.T.tolist()
     out: list[list[int]] = [[] for _ in range(n_sent)]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START, SPACY
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -30,7 +30,7 @@ from ..resolve import geo
 from ..resolve.corpus import entity_key
 from ..resolve.names import Cluster, RawMention, cluster_mentions, normalise_forms
 from . import extensions  # noqa: F401
-from .extensions import in_zones, zone_ranges
+from .extensions import doc_text, in_zones, zone_ranges
 from .ner_features import NameLists, name_lists
 from .ner_lexicon import COUNTRY_SHORT, REGIONS, adjective_place
 from .ner_roles import roles_for
@@ -66,17 +66,18 @@ class Tokens:
     """The doc's token texts, offsets and flags, read once: iterating spaCy tokens is costly."""
 
     def __init__(self, doc: Doc) -> None:
+        # Doc.text builds Token objects on every access: the text is read once (doc_text), and
+        # each token's text is its slice, cheaper than decoding it from the StringStore
+        self.doc_text = doc_text(doc)
         if len(doc):
-            strings = doc.vocab.strings
-            self.text: list[str] = [strings[o] for o in doc.to_array(ORTH).tolist()]
             # columns, not rows: flat lists instead of one small list per token
-            idx, trailing, space, starts = (
-                doc.to_array([IDX, SPACY, IS_SPACE, SENT_START]).astype("int64").T.tolist()
+            idx, length, space, starts = (
+                doc.to_array([IDX, LENGTH, IS_SPACE, SENT_START]).astype("int64").T.tolist()
             )
+            text = self.doc_text
+            self.text: list[str] = [text[a : a + k] for a, k in zip(idx, length, strict=True)]
         else:
-            self.text, idx, trailing, space, starts = [], [], [], [], []
-        # Doc.text builds Token objects on every access; joining the strings is several times faster
-        self.doc_text = "".join([t + " " if sp else t for t, sp in zip(self.text, trailing, strict=True)])
+            self.text, idx, space, starts = [], [], [], []
         self.idx: list[int] = idx
         self.space: list[bool] = [bool(v) for v in space]
         # SENT_START is 1 (starts), -1 (does not) or 0 (unknown)
@@ -171,11 +172,14 @@ class EntitiesComponent:
             sp.extend(extra)
         ranges = zone_ranges(doc, NAME_ZONES) if doc._.wl_zones else [(0, len(toks.doc_text))]
         ents: list[Span] = []
+        idx, texts = toks.idx, toks.text
         for sent, sp in zip(sents, spans, strict=True):
             for s, e, label in sorted(sp):
-                span = Span(doc, sent[s], sent[e - 1] + 1, label=label)
-                if in_zones(span.start_char, span.end_char, ranges):
-                    ents.append(span)
+                first, last = sent[s], sent[e - 1]
+                # the span's character range from the token table (Span.start_char/end_char
+                # build Token objects): the first token's start, the last token's end
+                if in_zones(idx[first], idx[last] + len(texts[last]), ranges):
+                    ents.append(Span(doc, first, last + 1, label=label))
         ents = _no_overlaps(ents)
         doc.ents = ents
         doc._.wl_entities = build_entities(doc, ents, ranges, lists, toks)
@@ -196,13 +200,25 @@ def build_entities(
     doc: Doc, ents: list[Span], ranges: list[tuple[int, int]], lists: NameLists, toks: Tokens | None = None
 ) -> list[Entity]:
     """Group word-level spans into entities and add part/derived mentions, roles and places."""
-    raw = [RawMention(e.start_char, e.end_char, e.text, e.label_, [t.text for t in e]) for e in ents]
+    if toks is None:
+        chars = [(e.start_char, e.end_char) for e in ents]
+        raw = [
+            RawMention(a, b, e.text, e.label_, [t.text for t in e])
+            for (a, b), e in zip(chars, ents, strict=True)
+        ]
+    else:  # the same, read from the token table: a span's text is the doc text between its ends
+        idx, texts, text = toks.idx, toks.text, toks.doc_text
+        chars = [(idx[e.start], idx[e.end - 1] + len(texts[e.end - 1])) for e in ents]
+        raw = [
+            RawMention(a, b, text[a:b], e.label_, texts[e.start : e.end])
+            for (a, b), e in zip(chars, ents, strict=True)
+        ]
     normalise_forms(raw, set(COUNTRY_SHORT) | set(REGIONS), lists.sur, lists.first)
     for m in raw:
         if m.label == "LOC" and m.form == m.text and len(m.words) == 1:
             m.form = geo.normalise(m.form) if m.form.endswith("s") else m.form
     clusters = cluster_mentions(raw)
-    span_of = {(e.start_char, e.end_char): e for e in ents}
+    span_of = dict(zip(chars, ents, strict=True))
     entities: list[Entity] = []
     for i, c in enumerate(clusters):
         name = c.name

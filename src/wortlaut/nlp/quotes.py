@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from spacy.attrs import IDX, LENGTH, ORTH, SPACY
+from spacy.attrs import IDX, LENGTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -25,7 +25,7 @@ from ..article import PROSE_ZONES
 from ..contract import Entity, Quote, Role, Speaker, join_spans
 from ..resolve.speakers import is_genitive, resolve_speaker
 from . import extensions  # noqa: F401
-from .extensions import in_zones, zone_ranges
+from .extensions import doc_text, in_zones, zone_ranges
 from .quote_assemble import TYPE_NAMES, Chunk, DraftQuote, assemble, force_direct, indicative_unattributed
 from .quote_features import doc_features, role_features, view_from_tokens
 from .quote_marks import pair_marks, quote_state
@@ -141,8 +141,8 @@ def find_quotes(doc: Doc, model: QuoteModel) -> list[Quote]:
     drafts = [d for d in drafts if not indicative_unattributed(d, view.words, lex.subjunctive)]
     if not drafts:
         return []
-    # spaCy's doc.text builds a Token object per token; joining the strings is far cheaper
-    text = "".join([w + " " if sp else w for w, sp in zip(words, spaces, strict=True)])
+    # spaCy's doc.text builds a Token object per token: the text kept with the doc instead
+    text = doc_text(doc)
     prose = zone_ranges(doc, PROSE_ZONES) if doc._.wl_zones else [(0, len(text))]
     quotes: list[Quote] = []
     for d in drafts:
@@ -228,12 +228,13 @@ def token_table(doc: Doc) -> tuple[list[str], list[bool], list[int], list[int]]:
     more than everything else this component does per word)."""
     if len(doc) == 0:
         return [], [], [], []
-    arr = doc.to_array([ORTH, IDX, LENGTH, SPACY]).tolist()
-    strings = doc.vocab.strings
-    words = [strings[row[0]] for row in arr]
-    spaces = [bool(row[3]) for row in arr]
-    starts = [row[1] for row in arr]
-    ends = [row[1] + row[2] for row in arr]
+    # columns, not rows (no small list per token); a token's text is the doc text's slice at
+    # its offset, which is cheaper than decoding its string from the StringStore
+    starts, lengths, spaces_i = doc.to_array([IDX, LENGTH, SPACY]).T.tolist()
+    text = doc_text(doc)
+    ends = [a + k for a, k in zip(starts, lengths, strict=True)]
+    words = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+    spaces = list(map(bool, spaces_i))
     return words, spaces, starts, ends
 
 
