@@ -1099,6 +1099,26 @@ def inherit_speakers(
             q.speaker = source_adverb(q, words)
 
 
+#: how many sentences back the attribution of the quote before may lie for a direct quote to share it
+SHARE_SENTENCES = 1
+
+
+def share_attribution(quotes: Sequence[DraftQuote], sent_of: Sequence[int]) -> None:
+    """A direct quote that took its speaker from the quote before it, whose attribution stands
+    in the sentence right before (``„…“, erklärte Zille bei der Vorstellung. „Ich freue mich …“``),
+    shares that quote's cue and frame as well: the dataset annotates the attribution for both.
+    Train split: of the 13 gold direct quotes whose speaker is the previous quote's and stands in
+    the sentence before, 12 have the same cue and frame (and none has no cue)."""
+    for k, q in enumerate(quotes):
+        if q.type != "DIR" or not q.inherited or q.far or q.cue or q.frame or q.speaker is None or k == 0:
+            continue
+        p = next((p for p in reversed(quotes[:k]) if not p.nested), None)
+        if p is None or p.speaker != q.speaker or p.inherited or not p.cue:
+            continue
+        if 0 < sent_of[q.start] - sent_of[q.speaker[0]] <= SHARE_SENTENCES:
+            q.cue, q.frame = list(p.cue), list(p.frame)
+
+
 #: types whose speaker, when their own sentence and the quotes before name none, is mostly the
 #: subject of the sentence before (``Lammert würdigte die Bundeswehr … . Die Bundeswehr sei …``)
 PREVIOUS_SUBJECT_TYPES = frozenset({"IFI", "FI"})
@@ -1419,6 +1439,7 @@ def assemble(
         if q.addressee is None and gegenueber:
             q.addressee = addressee_after_gegenueber(words, q, sent_of)
     inherit_speakers(quotes, leftover, sent_of, names, words, roles, chooser)
+    share_attribution(quotes, sent_of)
     for q in quotes:
         document = document_speaker(q, words, sent_of) if heisst else None
         if document is not None:

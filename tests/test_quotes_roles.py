@@ -1,0 +1,31 @@
+"""Roles of the quotations found: cue, frame, addressee and speaker boundaries (seventh round)."""
+
+from __future__ import annotations
+
+from wortlaut.nlp.quote_assemble import assemble
+
+
+def labels(spec: str) -> list[str]:
+    """'O B-DIR I-DIR …' as a list."""
+    return spec.split()
+
+
+def test_direct_quote_after_attribution_shares_its_cue_and_frame() -> None:
+    # „Gut“ , erklärte Zille bei der Vorstellung . „Wir freuen uns .“
+    words = ["„", "Gut", "“", ",", "erklärte", "Zille", "bei", "der", "Vorstellung", "."]
+    words += ["„", "Wir", "freuen", "uns", ".", "“"]
+    msg = labels("B-DIR I-DIR I-DIR O O O O O O O B-DIR I-DIR I-DIR I-DIR I-DIR I-DIR")
+    roles = labels("O O O FRM B-CUE B-SPK FRM FRM FRM FRM O O O O O O")
+    first, second = assemble(words, msg, roles, [0, 10], [])
+    assert second.speaker == (5, 6) and second.inherited
+    assert second.cue == first.cue == [(4, 5)]
+    assert second.frame == first.frame
+
+
+def test_direct_quote_two_sentences_after_the_attribution_keeps_no_cue() -> None:
+    words = ["„", "Gut", "“", ",", "erklärte", "Zille", ".", "Es", "regnete", "."]
+    words += ["„", "Wir", "hoffen", "“", "."]
+    msg = labels("B-DIR I-DIR I-DIR O O O O O O O B-DIR I-DIR I-DIR I-DIR O")
+    roles = labels("O O O FRM B-CUE B-SPK FRM O O O O O O O O")
+    quotes = assemble(words, msg, roles, [0, 7, 10], [])
+    assert quotes[1].speaker == (5, 6) and quotes[1].cue == [] and quotes[1].frame == []
