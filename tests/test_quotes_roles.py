@@ -29,3 +29,58 @@ def test_direct_quote_two_sentences_after_the_attribution_keeps_no_cue() -> None
     roles = labels("O O O FRM B-CUE B-SPK FRM O O O O O O O O")
     quotes = assemble(words, msg, roles, [0, 7, 10], [])
     assert quotes[1].speaker == (5, 6) and quotes[1].cue == [] and quotes[1].frame == []
+
+
+def test_cue_takes_the_particle_closing_its_clause() -> None:
+    # Der Minister teilte den Reportern mit , es gebe Hoffnung .
+    words = ["Der", "Minister", "teilte", "den", "Reportern", "mit", ",", "es", "gebe", "Hoffnung", "."]
+    msg = labels("O O O O O O O B-IND I-IND I-IND O")
+    roles = labels("B-SPK I-SPK B-CUE FRM FRM FRM FRM O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.cue == [(2, 3), (5, 6)]
+    assert (5, 6) in quote.frame or any(a <= 5 < b for a, b in quote.frame)
+
+
+def test_cue_takes_the_auxiliary_of_its_participle() -> None:
+    # Der Minister hatte im Interview gefordert , die Steuern zu senken .
+    words = [
+        "Der",
+        "Minister",
+        "hatte",
+        "im",
+        "Interview",
+        "gefordert",
+        ",",
+        "die",
+        "Steuern",
+        "zu",
+        "senken",
+        ".",
+    ]
+    msg = labels("O O O O O O O B-IND I-IND I-IND I-IND O")
+    roles = labels("B-SPK I-SPK FRM FRM FRM B-CUE FRM O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.cue == [(2, 3), (5, 6)]
+
+
+def test_preposition_inside_the_clause_is_no_particle() -> None:
+    # Der Minister sagte mit Blick auf die Wahl , es gebe Hoffnung .
+    words = [
+        "Der",
+        "Minister",
+        "sagte",
+        "mit",
+        "Blick",
+        "auf",
+        "die",
+        "Wahl",
+        ",",
+        "es",
+        "gebe",
+        "Hoffnung",
+        ".",
+    ]
+    msg = labels("O O O O O O O O O B-IND I-IND I-IND O")
+    roles = labels("B-SPK I-SPK B-CUE FRM FRM FRM FRM FRM FRM O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.cue == [(2, 3)]

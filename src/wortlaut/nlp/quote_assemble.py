@@ -1119,6 +1119,72 @@ def share_attribution(quotes: Sequence[DraftQuote], sent_of: Sequence[int]) -> N
             q.cue, q.frame = list(p.cue), list(p.frame)
 
 
+#: separable verb particles that close an attribution clause (``teilte … mit``, ``stellte … klar``)
+CUE_PARTICLES = frozenset(
+    {"an", "auf", "aus", "mit", "vor", "zu", "hinzu", "fest", "klar", "bekannt", "hervor", "ein", "hin"}
+    | {"dar", "zurück", "ab", "entgegen", "heraus", "nach", "fort", "vorbei", "bei", "los", "offen"}
+)
+#: what follows a particle at the end of its clause
+CLAUSE_ENDS = frozenset({",", ".", ":", ";", "!", "?", "–"})
+#: finite auxiliaries of a perfect or passive cue (``hatte … gefordert``, ``wird … vorgeworfen``)
+CUE_AUXILIARIES = frozenset(
+    {"hat", "hatte", "haben", "hatten", "ist", "war", "sind", "waren", "wurde", "wurden", "wird", "werden"}
+)
+AUXILIARY_REACH = 9
+
+
+def _is_participle(w: str) -> bool:
+    return w[:1].islower() and w.endswith(("t", "en")) and (w.startswith("ge") or "ge" in w[2:5])
+
+
+def complete_cue(q: DraftQuote, words: Sequence[str], sent_of: Sequence[int]) -> None:
+    """Add to a verb cue the parts the dataset counts with it: the separable particle closing
+    its clause (``teilte … mit``, ``forderte die Bürger auf``, ``stellte … klar``) and the finite
+    auxiliary of a participle (``hatte … gefordert``, ``wird … vorgeworfen``), both outside the
+    message and in the cue's sentence; they join the frame too when the quote has one. Train
+    split (gold cues): of 223 cues whose verb is followed in its clause by such a particle right
+    before a clause end, 219 include the particle; of 107 cues with a participle and such an
+    auxiliary before it in its clause (no punctuation between), all 107 include the
+    auxiliary."""
+    cue = {i for a, b in q.cue for i in range(a, b)}
+    inside = {i for a, b in q.spans for i in range(a, b)}
+    n = len(words)
+    added: list[int] = []
+    verb = next(
+        (
+            i
+            for i in sorted(cue)
+            if words[i][:1].islower() and words[i] not in CUE_PARTICLES and words[i].isalpha()
+        ),
+        None,
+    )
+    if verb is not None:
+        s = sent_of[verb]
+        for j in range(verb + 1, n - 1):
+            if sent_of[j] != s or j in inside:
+                break
+            if words[j] in CUE_PARTICLES and words[j + 1] in CLAUSE_ENDS:
+                if j not in cue:
+                    added.append(j)
+                break
+    participle = next((i for i in sorted(cue) if _is_participle(words[i])), None)
+    if participle is not None:
+        s = sent_of[participle]
+        for j in range(participle - 1, max(-1, participle - 1 - AUXILIARY_REACH), -1):
+            if sent_of[j] != s or j in inside or words[j] in CLAUSE_ENDS:
+                break
+            if words[j] in CUE_AUXILIARIES:
+                if j not in cue:
+                    added.append(j)
+                break
+    if not added:
+        return
+    q.cue = _runs(sorted(cue | set(added)))
+    if q.frame:
+        frame = {i for a, b in q.frame for i in range(a, b)}
+        q.frame = _runs(sorted(frame | set(added)))
+
+
 #: types whose speaker, when their own sentence and the quotes before name none, is mostly the
 #: subject of the sentence before (``Lammert würdigte die Bundeswehr … . Die Bundeswehr sei …``)
 PREVIOUS_SUBJECT_TYPES = frozenset({"IFI", "FI"})
@@ -1449,6 +1515,9 @@ def assemble(
             q.addressee = object_addressee(q, words, sent_of)
     dropped = [q for q in quotes if q.type in NEED_ATTRIBUTION and not attributed(q, words)]
     quotes = [q for q in quotes if q.type not in NEED_ATTRIBUTION or attributed(q, words)]
+    for q in quotes:
+        if q.cue:
+            complete_cue(q, words, sent_of)
     quotes.extend(cited_twice(quotes, words, roles, sent_of, bounds))
     quotes.extend(nested_direct(quotes, quoted, words))
     quotes.extend(freed_quotations(dropped, quoted, words))
