@@ -84,3 +84,18 @@ def test_preposition_inside_the_clause_is_no_particle() -> None:
     roles = labels("B-SPK I-SPK B-CUE FRM FRM FRM FRM FRM FRM O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.cue == [(2, 3)]
+
+
+def test_heisst_es_and_pronominal_adverbs_join_the_cue() -> None:
+    # Im Bericht heißt es , die Lage sei ernst .
+    words = ["Im", "Bericht", "heißt", "es", ",", "die", "Lage", "sei", "ernst", "."]
+    msg = labels("O O O O O B-IND I-IND I-IND I-IND O")
+    roles = labels("B-SPK I-SPK B-CUE FRM FRM O O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.cue == [(2, 4)]
+    # Er geht davon aus , dass es regnet .
+    words = ["Er", "geht", "davon", "aus", ",", "dass", "es", "regnet", "."]
+    msg = labels("O O O O O B-IND I-IND I-IND O")
+    roles = labels("B-SPK B-CUE FRM FRM FRM O O O O")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.cue == [(1, 4)]
