@@ -99,3 +99,30 @@ def test_heisst_es_and_pronominal_adverbs_join_the_cue() -> None:
     roles = labels("B-SPK B-CUE FRM FRM FRM O O O O")
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.cue == [(1, 4)]
+
+
+def test_lone_demnach_cue_is_frame_and_speaker() -> None:
+    # Die Polizei berichtete . Es regnete . Es blitzte . Demnach seien alle gerettet .
+    words = [
+        "Die",
+        "Polizei",
+        "sagte",
+        ",",
+        "es",
+        "sei",
+        "kalt",
+        ".",
+        "Es",
+        "regnete",
+        ".",
+        "Es",
+        "blitzte",
+        ".",
+    ]
+    words += ["Demnach", "seien", "alle", "gerettet", "."]
+    msg = labels("O O O O B-IND I-IND I-IND O O O O O O O O B-IND I-IND I-IND O")
+    roles = labels("B-SPK I-SPK B-CUE FRM O O O O O O O O O O B-CUE O O O O")
+    quotes = assemble(words, msg, roles, [0, 8, 11, 14], [])
+    last = quotes[-1]
+    assert last.cue == [(14, 15)] and last.frame == [(14, 15)]
+    assert last.speaker == (14, 15)
