@@ -126,3 +126,21 @@ def test_lone_demnach_cue_is_frame_and_speaker() -> None:
     last = quotes[-1]
     assert last.cue == [(14, 15)] and last.frame == [(14, 15)]
     assert last.speaker == (14, 15)
+
+
+def test_quote_with_cue_but_no_tagged_frame_takes_the_rest_of_its_sentence() -> None:
+    # Er bezeichnete die Pläne als „ Wortbruch “ .
+    words = ["Er", "bezeichnete", "die", "Pläne", "als", "„", "Wortbruch", "“", "."]
+    msg = labels("O O O O O B-DIR I-DIR I-DIR O")
+    roles = labels("B-SPK B-CUE O O O O O O O")
+    (quote,) = [q for q in assemble(words, msg, roles, [0], []) if q.type == "DIR"]
+    assert quote.frame == [(0, 5)]
+
+
+def test_quote_whose_cue_is_in_another_sentence_gets_no_sentence_frame() -> None:
+    words = ["„", "Gut", "“", ",", "erklärte", "Zille", ".", "Es", "regnete", "."]
+    words += ["„", "Wir", "hoffen", "“", "."]
+    msg = labels("B-DIR I-DIR I-DIR O O O O O O O B-DIR I-DIR I-DIR I-DIR O")
+    roles = labels("O O O FRM B-CUE B-SPK FRM O O O O O O O O")
+    quotes = assemble(words, msg, roles, [0, 7, 10], [])
+    assert quotes[0].frame and quotes[1].frame == []

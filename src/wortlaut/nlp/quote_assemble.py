@@ -1208,6 +1208,36 @@ def complete_cue(q: DraftQuote, words: Sequence[str], sent_of: Sequence[int]) ->
         q.frame = _runs(sorted(frame | set(added)))
 
 
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+def sentence_frame(
+    q: DraftQuote,
+    words: Sequence[str],
+    sent_of: Sequence[int],
+    bounds: Sequence[tuple[int, int]],
+    messages: Container[int],
+) -> list[tuple[int, int]]:
+    """The frame of a quote whose cue stands in its message's sentences: the rest of those
+    sentences, outside every message, without the final full stop. Train split: every one of the
+    1,709 direct and indirect quotes with the cue in the message's sentences has a frame, and this
+    rest covers it with token precision 0.93 and recall 0.99 (averaged per quote). Used only where
+    the role tagger left the frame empty: replacing its frames as well lost on the folds."""
+    if not q.cue:
+        return []
+    first, last = sent_of[q.start], sent_of[q.end - 1]
+    if any(not first <= sent_of[a] <= last or not first <= sent_of[b - 1] <= last for a, b in q.cue):
+        return []
+    lo, hi = bounds[first][0], bounds[last][1]
+    tokens = [
+        i
+        for i in range(lo, hi)
+        if i not in messages
+        and not (words[i] in SENTENCE_ENDS and (i + 1 == hi or sent_of[i + 1] != sent_of[i]))
+    ]
+    return _runs(tokens)
+
+
 #: types whose speaker, when their own sentence and the quotes before name none, is mostly the
 #: subject of the sentence before (``Lammert würdigte die Bundeswehr … . Die Bundeswehr sei …``)
 PREVIOUS_SUBJECT_TYPES = frozenset({"IFI", "FI"})
@@ -1541,6 +1571,10 @@ def assemble(
     for q in quotes:
         if q.cue:
             complete_cue(q, words, sent_of)
+    messages = {i for q in quotes for a, b in q.spans for i in range(a, b)}
+    for q in quotes:
+        if not q.frame:
+            q.frame = sentence_frame(q, words, sent_of, bounds, messages)
     quotes.extend(cited_twice(quotes, words, roles, sent_of, bounds))
     quotes.extend(nested_direct(quotes, quoted, words))
     quotes.extend(freed_quotations(dropped, quoted, words))
