@@ -144,3 +144,11 @@ def test_quote_whose_cue_is_in_another_sentence_gets_no_sentence_frame() -> None
     roles = labels("O O O FRM B-CUE B-SPK FRM O O O O O O O O")
     quotes = assemble(words, msg, roles, [0, 7, 10], [])
     assert quotes[0].frame and quotes[1].frame == []
+
+
+def test_cue_of_several_parts_drops_a_lone_source_preposition() -> None:
+    from wortlaut.nlp.quote_assemble import without_stray_prepositions
+
+    words = ["Er", "sagte", "laut", "Bericht", ",", "es", "sei", "gut", "."]
+    assert without_stray_prepositions([(1, 2), (2, 3)], words) == [(1, 2)]
+    assert without_stray_prepositions([(2, 3)], words) == [(2, 3)]

@@ -1238,6 +1238,15 @@ def sentence_frame(
     return _runs(tokens)
 
 
+def without_stray_prepositions(cue: list[tuple[int, int]], words: Sequence[str]) -> list[tuple[int, int]]:
+    """A cue of several parts loses a lone source preposition among them (``sagte … laut``,
+    ``bestätigte … nach Gesprächen``): the preposition introduces another source or is an
+    ordinary preposition. Train split: of the 489 gold cues with a lone ``laut``/``nach``/
+    ``gemäß``/``zufolge`` part, only 7 have another part."""
+    kept = [(a, b) for a, b in cue if not (b - a == 1 and words[a].lower() in SOURCE_CUES)]
+    return kept if kept else cue
+
+
 #: types whose speaker, when their own sentence and the quotes before name none, is mostly the
 #: subject of the sentence before (``Lammert würdigte die Bundeswehr … . Die Bundeswehr sei …``)
 PREVIOUS_SUBJECT_TYPES = frozenset({"IFI", "FI"})
@@ -1569,6 +1578,8 @@ def assemble(
     dropped = [q for q in quotes if q.type in NEED_ATTRIBUTION and not attributed(q, words)]
     quotes = [q for q in quotes if q.type not in NEED_ATTRIBUTION or attributed(q, words)]
     for q in quotes:
+        if len(q.cue) > 1:
+            q.cue = without_stray_prepositions(q.cue, words)
         if q.cue:
             complete_cue(q, words, sent_of)
     messages = {i for q in quotes for a, b in q.spans for i in range(a, b)}
