@@ -152,3 +152,19 @@ def test_cue_of_several_parts_drops_a_lone_source_preposition() -> None:
     words = ["Er", "sagte", "laut", "Bericht", ",", "es", "sei", "gut", "."]
     assert without_stray_prepositions([(1, 2), (2, 3)], words) == [(1, 2)]
     assert without_stray_prepositions([(2, 3)], words) == [(2, 3)]
+
+
+def test_quoted_words_in_a_continued_report_take_the_cue_of_its_source() -> None:
+    from wortlaut.nlp.quote_assemble import DraftQuote, nested_attribution
+
+    first = DraftQuote(type="IND", spans=[(4, 8)], speaker=(0, 1), cue=[(1, 2)], frame=[(0, 4)])
+    report = DraftQuote(type="IFI", spans=[(9, 16)], speaker=(0, 1), inherited=True)
+    words_in = DraftQuote(type="DIR", spans=[(11, 14)], speaker=(0, 1), inherited=True, nested=True)
+    nested_attribution([first, report, words_in])
+    assert words_in.cue == [(1, 2)] and words_in.frame == [(0, 4)]
+    assert report.cue == []
+    # a report with its own speaker keeps its quoted words without a borrowed cue
+    own = DraftQuote(type="IFI", spans=[(9, 16)], speaker=(9, 10))
+    words_own = DraftQuote(type="DIR", spans=[(11, 14)], speaker=(9, 10), nested=True)
+    nested_attribution([first, own, words_own])
+    assert words_own.cue == []

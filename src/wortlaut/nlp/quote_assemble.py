@@ -1317,6 +1317,34 @@ def nested_direct(
     return out
 
 
+CONTINUATION_TYPES = frozenset({"IFI", "FI"})
+
+
+def nested_attribution(quotes: Sequence[DraftQuote]) -> None:
+    """Quoted words inside a continued report (``Stoiber begründete seinen Rückzug mit … .
+    Damit seien „der Kurs … nicht mehr so klar“.``) take the cue and frame of the quote whose
+    speaker the report inherited: the report itself has no cue, its quoted words do. Train
+    split: of the 36 nested direct quotes inside an indirect/free indirect report without a cue,
+    24 have a cue, all of it in an earlier sentence."""
+    outer_of = [q for q in quotes if not q.nested]
+    for q in quotes:
+        if not q.nested or q.cue or not q.inherited:
+            continue
+        outer = next((o for o in outer_of if any(a <= q.start and q.end <= b for a, b in o.spans)), None)
+        if outer is None or outer.type not in CONTINUATION_TYPES or outer.far or outer.cue:
+            continue
+        source = next(
+            (
+                p
+                for p in reversed(outer_of)
+                if p.end <= outer.start and p.speaker == outer.speaker and not p.inherited and p.cue
+            ),
+            None,
+        )
+        if source is not None:
+            q.cue, q.frame = list(source.cue), list(source.frame)
+
+
 def freed_quotations(
     dropped: list[DraftQuote], quoted: list[Quoted], words: Sequence[str]
 ) -> list[DraftQuote]:
@@ -1588,6 +1616,7 @@ def assemble(
             q.frame = sentence_frame(q, words, sent_of, bounds, messages)
     quotes.extend(cited_twice(quotes, words, roles, sent_of, bounds))
     quotes.extend(nested_direct(quotes, quoted, words))
+    nested_attribution(quotes)
     quotes.extend(freed_quotations(dropped, quoted, words))
     for q in quotes:
         if q.far:
