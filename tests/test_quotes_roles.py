@@ -168,3 +168,13 @@ def test_quoted_words_in_a_continued_report_take_the_cue_of_its_source() -> None
     words_own = DraftQuote(type="DIR", spans=[(11, 14)], speaker=(9, 10), nested=True)
     nested_attribution([first, own, words_own])
     assert words_own.cue == []
+
+
+def test_trailing_attribution_frame_leaves_the_final_stop_out() -> None:
+    # Es gebe Hoffnung , teilte der Minister mit .
+    words = ["Es", "gebe", "Hoffnung", ",", "teilte", "der", "Minister", "mit", "."]
+    msg = labels("B-IND I-IND I-IND O O O O O O")
+    roles = labels("O O O FRM B-CUE B-SPK I-SPK FRM FRM")
+    (quote,) = assemble(words, msg, roles, [0], [])
+    assert quote.frame == [(3, 8)]
+    assert quote.cue == [(4, 5), (7, 8)]

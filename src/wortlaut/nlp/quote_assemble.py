@@ -1211,6 +1211,21 @@ def complete_cue(q: DraftQuote, words: Sequence[str], sent_of: Sequence[int]) ->
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
+def without_final_stop(
+    frame: list[tuple[int, int]], words: Sequence[str], sent_of: Sequence[int]
+) -> list[tuple[int, int]]:
+    """The frame of a trailing attribution (``…, teilte X mit.``) without the sentence's final
+    full stop, which the role tagger often labels: train split, of the frames after their
+    message that reach the end of the sentence, 111 of 138 indirect and 68 of 78 direct ones
+    leave the final stop out."""
+    a, b = frame[-1]
+    last = b - 1
+    final = words[last] in SENTENCE_ENDS and (last + 1 == len(words) or sent_of[last + 1] != sent_of[last])
+    if not final:
+        return frame
+    return frame[:-1] + ([(a, last)] if last > a else [])
+
+
 def sentence_frame(
     q: DraftQuote,
     words: Sequence[str],
@@ -1595,7 +1610,6 @@ def assemble(
         if q.addressee is None and gegenueber:
             q.addressee = addressee_after_gegenueber(words, q, sent_of)
     inherit_speakers(quotes, leftover, sent_of, names, words, roles, chooser)
-    share_attribution(quotes, sent_of)
     for q in quotes:
         document = document_speaker(q, words, sent_of) if heisst else None
         if document is not None:
@@ -1614,6 +1628,9 @@ def assemble(
     for q in quotes:
         if not q.frame:
             q.frame = sentence_frame(q, words, sent_of, bounds, messages)
+        elif q.cue and q.cue[0][0] >= q.end:
+            q.frame = without_final_stop(q.frame, words, sent_of)
+    share_attribution(quotes, sent_of)
     quotes.extend(cited_twice(quotes, words, roles, sent_of, bounds))
     quotes.extend(nested_direct(quotes, quoted, words))
     nested_attribution(quotes)
