@@ -178,3 +178,15 @@ def test_trailing_attribution_frame_leaves_the_final_stop_out() -> None:
     (quote,) = assemble(words, msg, roles, [0], [])
     assert quote.frame == [(3, 8)]
     assert quote.cue == [(4, 5), (7, 8)]
+
+
+def test_speaker_takes_a_name_set_off_by_commas() -> None:
+    from wortlaut.nlp.quote_assemble import with_name_apposition
+
+    words = ["Nach", "Angaben", "der", "Sprecherin", ",", "Gisela", "Piltz", ",", "fehle", "es", "."]
+    assert with_name_apposition((1, 4), words, {8, 9}) == (1, 7)
+    # a lower-case apposition or a name inside the message stays out
+    words = ["Celebi", ",", "die", "Anwältin", ",", "sagte", "."]
+    assert with_name_apposition((0, 1), words, set()) == (0, 1)
+    words = ["Der", "Sprecher", ",", "Gisela", "Piltz", ",", "sagte", "."]
+    assert with_name_apposition((0, 2), words, {3, 4}) == (0, 2)

@@ -1211,6 +1211,36 @@ def complete_cue(q: DraftQuote, words: Sequence[str], sent_of: Sequence[int]) ->
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
+APPOSITION_NAME = (2, 4)
+APPOSITION_ENDS = frozenset({",", ")"})
+
+
+def with_name_apposition(
+    speaker: tuple[int, int], words: Sequence[str], messages: Container[int]
+) -> tuple[int, int]:
+    """A speaker phrase followed by a name set off by commas (``den Worten der Sprecherin der
+    Fraktion, Gisela Piltz, …``) takes the name: train split, of the gold speakers next to
+    ``, Name Name ,`` (two to four capitalised words), all 84 include it and none stops before
+    it. Only names outside every message; a lower-case apposition (``Celebi, die Anwältin der
+    Frau``) stays out (extending over those lost on held-out articles)."""
+    a, b = speaker
+    n = len(words)
+    if b >= n or words[b] != "," or b + 1 in messages:
+        return speaker
+    j = b + 1
+    while (
+        j < n
+        and j - b - 1 <= APPOSITION_NAME[1]
+        and words[j][:1].isupper()
+        and words[j].replace("-", "").replace(".", "").isalpha()
+        and j not in messages
+    ):
+        j += 1
+    if APPOSITION_NAME[0] <= j - b - 1 <= APPOSITION_NAME[1] and j < n and words[j] in APPOSITION_ENDS:
+        return a, j
+    return speaker
+
+
 def without_final_stop(
     frame: list[tuple[int, int]], words: Sequence[str], sent_of: Sequence[int]
 ) -> list[tuple[int, int]]:
@@ -1630,6 +1660,9 @@ def assemble(
             q.frame = sentence_frame(q, words, sent_of, bounds, messages)
         elif q.cue and q.cue[0][0] >= q.end:
             q.frame = without_final_stop(q.frame, words, sent_of)
+    for q in quotes:
+        if q.speaker is not None:
+            q.speaker = with_name_apposition(q.speaker, words, messages)
     share_attribution(quotes, sent_of)
     quotes.extend(cited_twice(quotes, words, roles, sent_of, bounds))
     quotes.extend(nested_direct(quotes, quoted, words))
