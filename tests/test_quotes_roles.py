@@ -190,3 +190,12 @@ def test_speaker_takes_a_name_set_off_by_commas() -> None:
     assert with_name_apposition((0, 1), words, set()) == (0, 1)
     words = ["Der", "Sprecher", ",", "Gisela", "Piltz", ",", "sagte", "."]
     assert with_name_apposition((0, 2), words, {3, 4}) == (0, 2)
+
+
+def test_source_ends_before_the_counted_subject_of_the_message() -> None:
+    from wortlaut.nlp.quote_assemble import before_counted_subject
+
+    words = ["Der", "Unfall", "kostete", "gemäß", "der", "Netzzeitung", "40", "Menschen", "das", "Leben", "."]
+    assert before_counted_subject((4, 8), words) == (4, 6)
+    words = ["Dies", "sei", "laut", "dem", "Artikel", "65", "Des", "Gesetzes", "verboten", "."]
+    assert before_counted_subject((3, 8), words) == (3, 8)
