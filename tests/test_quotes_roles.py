@@ -199,3 +199,59 @@ def test_source_ends_before_the_counted_subject_of_the_message() -> None:
     assert before_counted_subject((4, 8), words) == (4, 6)
     words = ["Dies", "sei", "laut", "dem", "Artikel", "65", "Des", "Gesetzes", "verboten", "."]
     assert before_counted_subject((3, 8), words) == (3, 8)
+
+
+def test_subject_before_a_naming_verb_not_its_object() -> None:
+    from wortlaut.nlp.quote_assemble import DraftQuote, subject_not_object
+
+    words = [
+        "Die",
+        "Ärztin",
+        "Mara",
+        "Lind",
+        "nannte",
+        "jedoch",
+        "den",
+        "neuen",
+        "Plan",
+        "als",
+        "„",
+        "völlig",
+        "verfehlt",
+        "“",
+        ".",
+    ]
+    q = DraftQuote("DIR", [(10, 12)], cue=[(4, 5)])
+    assert subject_not_object((6, 9), q, words, 0) == (0, 4)
+    # a relative clause: its pronoun is the subject
+    words = [
+        "Der",
+        "Bürgermeister",
+        ",",
+        "der",
+        "den",
+        "Beschluss",
+        "als",
+        "„",
+        "Fehler",
+        "“",
+        "wertete",
+        ",",
+        "trat",
+        "zurück",
+        ".",
+    ]
+    q = DraftQuote("DIR", [(8, 9)], cue=[(10, 11)])
+    assert subject_not_object((4, 6), q, words, 0) == (4, 6)  # the cue comes after the object
+    # a passive agent before ``als`` stays
+    words = ["Der", "Plan", "wird", "von", "den", "Bauern", "als", "„", "Unsinn", "“", "bezeichnet", "."]
+    q = DraftQuote("DIR", [(8, 9)], cue=[(10, 11)])
+    assert subject_not_object((4, 6), q, words, 0) == (4, 6)
+    # a name after the verb may be its subject (fronted object): left alone
+    words = ["Die", "Pläne", "bezeichnete", "Lind", "als", "„", "Unsinn", "“", "."]
+    q = DraftQuote("DIR", [(6, 7)], cue=[(2, 3)])
+    assert subject_not_object((3, 4), q, words, 0) == (3, 4)
+    # an adverbial opening the clause is no subject
+    words = ["Im", "Interview", "bezeichnete", "sie", "die", "Pläne", "als", "„", "Unsinn", "“", "."]
+    q = DraftQuote("DIR", [(8, 9)], cue=[(2, 3)])
+    assert subject_not_object((4, 6), q, words, 0) == (4, 6)
