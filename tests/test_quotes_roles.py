@@ -255,3 +255,39 @@ def test_subject_before_a_naming_verb_not_its_object() -> None:
     words = ["Im", "Interview", "bezeichnete", "sie", "die", "Pläne", "als", "„", "Unsinn", "“", "."]
     q = DraftQuote("DIR", [(8, 9)], cue=[(2, 3)])
     assert subject_not_object((4, 6), q, words, 0) == (4, 6)
+
+
+def test_subject_after_the_verb_not_the_fronted_phrase() -> None:
+    from wortlaut.nlp.quote_assemble import DraftQuote, subject_after_cue
+
+    words = [
+        "Als",
+        "Grund",
+        "nannte",
+        "die",
+        "Stadtverwaltung",
+        ",",
+        "die",
+        "Kosten",
+        "seien",
+        "zu",
+        "hoch",
+        ".",
+    ]
+    q = DraftQuote("IND", [(6, 11)])
+    assert subject_after_cue((0, 2), q, words, set(range(6, 11)), 0) == (3, 5)
+    words = ["Die", "Wähler", "forderte", "er", "auf", ",", "zur", "Wahl", "zu", "gehen", "."]
+    q = DraftQuote("IND", [(6, 10)], cue=[(2, 3)])
+    assert subject_after_cue((0, 2), q, words, set(range(6, 10)), 0) == (3, 4)
+    # with adjectives and a genitive attribute
+    words = ["Als", "Ursache", "nannte", "der", "neue", "Direktor", "der", "Behörde", "einen", "Defekt", "."]
+    q = DraftQuote("IND", [(8, 10)], cue=[(2, 3)])
+    assert subject_after_cue((0, 2), q, words, set(range(8, 10)), 0) == (3, 8)
+    # a fronted subject followed by an object name stays the speaker
+    words = ["Die", "Ministerin", "lobte", "Lind", "als", "„", "Vorbild", "“", "."]
+    q = DraftQuote("DIR", [(6, 7)], cue=[(2, 3)])
+    assert subject_after_cue((0, 2), q, words, {6}, 0) == (0, 2)
+    # a source phrase with ``zufolge`` stays
+    words = ["Den", "Angaben", "zufolge", "soll", "Lind", "geflohen", "sein", "."]
+    q = DraftQuote("IND", [(4, 7)])
+    assert subject_after_cue((0, 3), q, words, set(range(4, 7)), 0) == (0, 3)

@@ -1302,6 +1302,79 @@ SPEAKER_BLOCKING_OPENERS = frozenset(
 )
 
 
+#: openers of a phrase that cannot be the subject: prepositions and accusative/dative forms
+NOT_SUBJECT_OPENERS = frozenset(
+    {"Als", "Aus", "Auf", "In", "Im", "Mit", "Bei", "Beim", "Für", "Über", "Unter", "Vor", "Am", "An", "Zu"}
+    | {"Zum", "Zur", "Den", "Dem", "Einen", "Einem", "Ihren", "Ihrem", "Seinen", "Seinem", "Diesen"}
+    | {"Diesem", "Deren", "Dessen"}
+)
+#: pronouns that are only ever nominative: after the finite cue they are its subject
+NOMINATIVE_PRONOUNS = frozenset({"er", "ich", "wir"})
+#: articles that may open the subject after the verb
+SUBJECT_ARTICLES = frozenset({"der", "die", "das"})
+
+
+def _subject_after(words: Sequence[str], i: int, messages: Container[int]) -> tuple[int, int] | None:
+    """The subject right after the finite verb at ``i - 1``: a nominative pronoun, or an
+    optional article (with adjectives) and capitalised words (``die NASA``, ``Conze``, ``der
+    deutsche Bundesinnenminister Thomas de``…) with a genitive attribute (``der Direktor der
+    Behörde``), outside every message."""
+    n = len(words)
+    if i >= n or i in messages:
+        return None
+    if words[i] in NOMINATIVE_PRONOUNS:
+        return i, i + 1
+    j = i + 1 if words[i] in SUBJECT_ARTICLES else i
+    if j > i:
+        while j < n and _is_adjective(words[j]):
+            j += 1
+    k = j
+    while k < n and k not in messages and words[k][:1].isupper() and words[k].replace("-", "").isalpha():
+        k += 1
+    if k == j or k - j > 4:
+        return None
+    g = genitive_end(words, k)
+    return i, (g if not any(x in messages for x in range(k, g)) else k)
+
+
+#: lower-case words after a fronted phrase that are no finite verb
+NOT_VERBS = frozenset(
+    {"und", "oder", "aber", "für", "von", "vom", "mit", "in", "im", "an", "am", "auf", "aus", "bei", "zu"}
+    | {"zum", "zur", "über", "unter", "der", "die", "das", "des", "den", "dem", "ein", "eine", "sowie"}
+)
+
+
+def _finite_verb_like(words: Sequence[str], i: int) -> bool:
+    """Whether ``words[i]`` may be the finite verb after a fronted phrase: a lower-case word
+    that is no article, preposition or conjunction (the second position of a main clause)."""
+    return i < len(words) and words[i].isalpha() and words[i].islower() and words[i] not in NOT_VERBS
+
+
+def subject_after_cue(
+    speaker: tuple[int, int], q: DraftQuote, words: Sequence[str], messages: Container[int], sent_start: int
+) -> tuple[int, int]:
+    """The subject after the cue verb instead of the fronted phrase the tagger took for the
+    speaker when that phrase cannot be a subject (``Als Grund nannte | die NASA …``, ``Ihren
+    Widersacher forderte | May auf, …``, ``Die Bürger forderte | er auf``): it opens with a
+    preposition or a non-nominative determiner, or the word after the verb is ``er``/``ich``/
+    ``wir``. A phrase holding ``zufolge``/``laut`` is a source and stays. Train split (gold
+    spans): of the 282 gold speakers right after the verb that follows such a phrase at the
+    start of the sentence, the subject found after the verb is the gold speaker exactly in 168,
+    overlaps it in 25 and is not found in 89 (the tagged speaker stays); of the 2,694 gold
+    speakers, 1 would itself be moved by this rule."""
+    a, b = speaker
+    if not any(s == b for s, _ in q.cue) and not (a == sent_start and _finite_verb_like(words, b)):
+        return speaker
+    if words[a] not in NOT_SUBJECT_OPENERS and (
+        b + 1 >= len(words) or words[b + 1] not in NOMINATIVE_PRONOUNS
+    ):
+        return speaker
+    if not CUE_FORMS.isdisjoint(words[a:b]):  # ``Den Angaben zufolge``: a source, the speaker
+        return speaker
+    found = _subject_after(words, b + 1, messages)
+    return found if found is not None else speaker
+
+
 NUMBERED_NOUNS = frozenset(
     {"Artikel", "Nr.", "Jahr", "Jahre", "Paragraph", "Paragraf", "Absatz", "Januar", "Februar", "März"}
     | {"April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
@@ -1754,6 +1827,7 @@ def assemble(
             q.speaker = with_name_apposition(q.speaker, words, messages)
             q.speaker = before_counted_subject(q.speaker, words)
             q.speaker = subject_not_object(q.speaker, q, words, bounds[sent_of[q.speaker[0]]][0])
+            q.speaker = subject_after_cue(q.speaker, q, words, messages, bounds[sent_of[q.speaker[0]]][0])
     share_attribution(quotes, sent_of)
     quotes.extend(cited_twice(quotes, words, roles, sent_of, bounds))
     quotes.extend(nested_direct(quotes, quoted, words))
