@@ -291,3 +291,19 @@ def test_subject_after_the_verb_not_the_fronted_phrase() -> None:
     words = ["Den", "Angaben", "zufolge", "soll", "Lind", "geflohen", "sein", "."]
     q = DraftQuote("IND", [(4, 7)])
     assert subject_after_cue((0, 3), q, words, set(range(4, 7)), 0) == (0, 3)
+
+
+def test_speaker_without_leading_verb_or_adverb() -> None:
+    from wortlaut.nlp.quote_assemble import without_leading_verb
+
+    words = ["Dazu", "sagte", "gestern", "ein", "Sprecher", "der", "Stadt", ",", "man", "prüfe", "das", "."]
+    assert without_leading_verb((2, 7), words) == (3, 7)
+    words = ["Zuvor", "hat", "Ministerin", "Lind", "erklärt", ",", "sie", "prüfe", "das", "."]
+    assert without_leading_verb((1, 4), words) == (2, 4)
+    # articles, adjectives and name particles stay
+    words = ["Das", "sagte", "der", "neue", "Sprecher", "Ali", "al", "Huthi", "."]
+    assert without_leading_verb((2, 5), words) == (2, 5)
+    assert without_leading_verb((6, 8), words) == (6, 8)
+    # a phrase running on (``als``) is left alone
+    words = ["der", "sich", "medienwirksam", "als", "Gegner", "inszenierende", "Unternehmer"]
+    assert without_leading_verb((2, 7), words) == (2, 7)

@@ -1375,6 +1375,44 @@ def subject_after_cue(
     return found if found is not None else speaker
 
 
+#: lower-case words that may open a speaker phrase besides articles, adjectives and pronouns
+SPEAKER_LEADS = frozenset(
+    {"sein", "seine", "seiner", "seinen", "seines", "ihr", "ihre", "ihrer", "ihren", "ihres", "dieser"}
+    | {"diese", "diesem", "diesen", "dieses", "einige", "einigen", "wonach", "demnach", "denen", "dessen"}
+    | {"deren", "welche", "welcher", "welchem", "de", "von", "van", "vom", "aus", "im", "in", "innerhalb"}
+    | {"man", "letztere", "beide", "beiden", "alle", "viele", "mehrere", "zwei", "drei", "dieser"}
+    | {"sie", "es", "wir", "ich", "er", "du", "ihm", "ihn", "der", "die", "das", "den", "dem", "des"}
+    | {"al", "el", "bin", "ibn", "da", "di", "del", "della", "dos", "le", "la", "ten", "ter"}
+)
+
+
+#: lower-case words that show the phrase runs on inside the speaker (``der sich selbst
+#: medienwirksam als Gegner … inszenierende Medienunternehmer``): no trimming then
+INSIDE_SPEAKER = frozenset({"als", "sich", "selbst", "und", "oder", "wie", "zu"})
+
+
+def without_leading_verb(speaker: tuple[int, int], words: Sequence[str]) -> tuple[int, int]:
+    """A speaker phrase without the lower-case words before its noun phrase that the tagger
+    took along (``hat | Staatssekretär Berninger``, ``gestern | ein Sprecher``, ``besteht
+    lediglich | der Vorwurf der Regierung``): a speaker opens with an article, a pronoun, an
+    adjective, a possessive, a preposition or a name particle (``al``, ``bin``), never a verb
+    or an adverb. Train split (gold spans): none of the 2,694 gold speakers is trimmed; of the
+    1,132 preceded by a lower-case word, that word (outside the speaker) would be trimmed in
+    545 (``hat``, ``gestern``, ``sagte``); the rest are words it keeps (``hatte`` looks like an
+    adjective)."""
+    a, b = speaker
+    while b - a > 1:
+        w = words[a]
+        if not (w.isalpha() and w.islower()) or w in SPEAKER_LEADS or w in DETERMINERS:
+            break
+        if _is_adjective(w) or w in PREPOSITIONS:
+            break
+        if w in INSIDE_SPEAKER:
+            return speaker
+        a += 1
+    return a, b
+
+
 NUMBERED_NOUNS = frozenset(
     {"Artikel", "Nr.", "Jahr", "Jahre", "Paragraph", "Paragraf", "Absatz", "Januar", "Februar", "März"}
     | {"April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"}
@@ -1826,6 +1864,7 @@ def assemble(
         if q.speaker is not None:
             q.speaker = with_name_apposition(q.speaker, words, messages)
             q.speaker = before_counted_subject(q.speaker, words)
+            q.speaker = without_leading_verb(q.speaker, words)
             q.speaker = subject_not_object(q.speaker, q, words, bounds[sent_of[q.speaker[0]]][0])
             q.speaker = subject_after_cue(q.speaker, q, words, messages, bounds[sent_of[q.speaker[0]]][0])
     share_attribution(quotes, sent_of)
