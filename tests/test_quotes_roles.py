@@ -199,3 +199,111 @@ def test_source_ends_before_the_counted_subject_of_the_message() -> None:
     assert before_counted_subject((4, 8), words) == (4, 6)
     words = ["Dies", "sei", "laut", "dem", "Artikel", "65", "Des", "Gesetzes", "verboten", "."]
     assert before_counted_subject((3, 8), words) == (3, 8)
+
+
+def test_subject_before_a_naming_verb_not_its_object() -> None:
+    from wortlaut.nlp.quote_assemble import DraftQuote, subject_not_object
+
+    words = [
+        "Die",
+        "Ärztin",
+        "Mara",
+        "Lind",
+        "nannte",
+        "jedoch",
+        "den",
+        "neuen",
+        "Plan",
+        "als",
+        "„",
+        "völlig",
+        "verfehlt",
+        "“",
+        ".",
+    ]
+    q = DraftQuote("DIR", [(10, 12)], cue=[(4, 5)])
+    assert subject_not_object((6, 9), q, words, 0) == (0, 4)
+    # a relative clause: its pronoun is the subject
+    words = [
+        "Der",
+        "Bürgermeister",
+        ",",
+        "der",
+        "den",
+        "Beschluss",
+        "als",
+        "„",
+        "Fehler",
+        "“",
+        "wertete",
+        ",",
+        "trat",
+        "zurück",
+        ".",
+    ]
+    q = DraftQuote("DIR", [(8, 9)], cue=[(10, 11)])
+    assert subject_not_object((4, 6), q, words, 0) == (4, 6)  # the cue comes after the object
+    # a passive agent before ``als`` stays
+    words = ["Der", "Plan", "wird", "von", "den", "Bauern", "als", "„", "Unsinn", "“", "bezeichnet", "."]
+    q = DraftQuote("DIR", [(8, 9)], cue=[(10, 11)])
+    assert subject_not_object((4, 6), q, words, 0) == (4, 6)
+    # a name after the verb may be its subject (fronted object): left alone
+    words = ["Die", "Pläne", "bezeichnete", "Lind", "als", "„", "Unsinn", "“", "."]
+    q = DraftQuote("DIR", [(6, 7)], cue=[(2, 3)])
+    assert subject_not_object((3, 4), q, words, 0) == (3, 4)
+    # an adverbial opening the clause is no subject
+    words = ["Im", "Interview", "bezeichnete", "sie", "die", "Pläne", "als", "„", "Unsinn", "“", "."]
+    q = DraftQuote("DIR", [(8, 9)], cue=[(2, 3)])
+    assert subject_not_object((4, 6), q, words, 0) == (4, 6)
+
+
+def test_subject_after_the_verb_not_the_fronted_phrase() -> None:
+    from wortlaut.nlp.quote_assemble import DraftQuote, subject_after_cue
+
+    words = [
+        "Als",
+        "Grund",
+        "nannte",
+        "die",
+        "Stadtverwaltung",
+        ",",
+        "die",
+        "Kosten",
+        "seien",
+        "zu",
+        "hoch",
+        ".",
+    ]
+    q = DraftQuote("IND", [(6, 11)])
+    assert subject_after_cue((0, 2), q, words, set(range(6, 11)), 0) == (3, 5)
+    words = ["Die", "Wähler", "forderte", "er", "auf", ",", "zur", "Wahl", "zu", "gehen", "."]
+    q = DraftQuote("IND", [(6, 10)], cue=[(2, 3)])
+    assert subject_after_cue((0, 2), q, words, set(range(6, 10)), 0) == (3, 4)
+    # with adjectives and a genitive attribute
+    words = ["Als", "Ursache", "nannte", "der", "neue", "Direktor", "der", "Behörde", "einen", "Defekt", "."]
+    q = DraftQuote("IND", [(8, 10)], cue=[(2, 3)])
+    assert subject_after_cue((0, 2), q, words, set(range(8, 10)), 0) == (3, 8)
+    # a fronted subject followed by an object name stays the speaker
+    words = ["Die", "Ministerin", "lobte", "Lind", "als", "„", "Vorbild", "“", "."]
+    q = DraftQuote("DIR", [(6, 7)], cue=[(2, 3)])
+    assert subject_after_cue((0, 2), q, words, {6}, 0) == (0, 2)
+    # a source phrase with ``zufolge`` stays
+    words = ["Den", "Angaben", "zufolge", "soll", "Lind", "geflohen", "sein", "."]
+    q = DraftQuote("IND", [(4, 7)])
+    assert subject_after_cue((0, 3), q, words, set(range(4, 7)), 0) == (0, 3)
+
+
+def test_speaker_without_leading_verb_or_adverb() -> None:
+    from wortlaut.nlp.quote_assemble import without_leading_verb
+
+    words = ["Dazu", "sagte", "gestern", "ein", "Sprecher", "der", "Stadt", ",", "man", "prüfe", "das", "."]
+    assert without_leading_verb((2, 7), words) == (3, 7)
+    words = ["Zuvor", "hat", "Ministerin", "Lind", "erklärt", ",", "sie", "prüfe", "das", "."]
+    assert without_leading_verb((1, 4), words) == (2, 4)
+    # articles, adjectives and name particles stay
+    words = ["Das", "sagte", "der", "neue", "Sprecher", "Ali", "al", "Huthi", "."]
+    assert without_leading_verb((2, 5), words) == (2, 5)
+    assert without_leading_verb((6, 8), words) == (6, 8)
+    # a phrase running on (``als``) is left alone
+    words = ["der", "sich", "medienwirksam", "als", "Gegner", "inszenierende", "Unternehmer"]
+    assert without_leading_verb((2, 7), words) == (2, 7)

@@ -77,7 +77,8 @@ def test_the_weights_decide_between_the_rule_pick_and_the_person() -> None:
 
 
 def test_direct_quotes_keep_the_rule_pick() -> None:
-    # Müller kritisierte die Pläne der Stadt als „ viel zu teuer “ .
+    # Müller kritisierte die Pläne der Stadt : „ viel zu teuer “ . (with ``als`` before the
+    # message the rule of ``subject_not_object`` would take ``Müller`` itself)
     words = [
         "Müller",
         "kritisierte",
@@ -85,7 +86,7 @@ def test_direct_quotes_keep_the_rule_pick() -> None:
         "Pläne",
         "der",
         "Stadt",
-        "als",
+        ":",
         "„",
         "viel",
         "zu",
