@@ -121,7 +121,7 @@ def _gazetteer_flags(word: str, lists: NameLists) -> list[str]:
 #: A word's features as seen at its own position and from its neighbours' positions, in this
 #: order: own, as the previous word of some token, as the next word, as the word two before
 #: (empty or one feature), as the word two after. A plain tuple of tuples of strings, not a class:
-#: the garbage collector stops tracking such tuples after its first pass over them, so the ~70
+#: the garbage collector stops tracking such tuples after a pass or two over them, so the ~70
 #: cached views per article never pile up as long-lived objects that make full collections due
 #: (docs/pipeline-speed.md). Read them by unpacking: ``own, prev, nxt, far_prev, far_next = v``.
 WordViews = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]

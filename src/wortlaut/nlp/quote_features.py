@@ -24,7 +24,7 @@ SHAPE_MARK = "q"
 #: order: 0 own features, 1 ``w-1=`` (as the previous word), 2 ``w+1=``, 3 ``w-2=``, 4 ``w+2=``,
 #: 5 shape, 6 ``sh+1=`` (as the next word's shape), 7 cue, 8 subjunctive, 9 first name. A plain
 #: tuple of strings, bools and a tuple of strings, not a class: the garbage collector stops tracking
-#: such tuples after its first pass over them, so the ~70 cached forms per article never pile up
+#: such tuples after a pass or two over them, so the ~70 cached forms per article never pile up
 #: as long-lived objects that make full collections due (docs/pipeline-speed.md).
 Static = tuple[tuple[str, ...], str, str, str, str, str, str, bool, bool, bool]
 

@@ -50,7 +50,7 @@ class Place:
 
 
 # One city as a plain tuple of atoms, in ``Place``'s field order. The garbage collector stops
-# tracking such tuples (and tuples of them) after its first pass over them; ~85,000 ``Place``
+# tracking such tuples (and tuples of them) after a pass or two over them; ~85,000 ``Place``
 # objects and ~80,000 lists, alive for the whole process, were otherwise walked by every full
 # collection (~4 % of the pipeline's time, docs/pipeline-speed.md).
 Row = tuple[int, str, str, float, float, int, str]
