@@ -139,3 +139,23 @@ def test_token_tables_match_token_objects() -> None:
         assert toks.idx == [t.idx for t in doc]
         assert toks.space == [t.is_space for t in doc]
     assert token_table(nlp("")) == ([], [], [], [])
+
+
+def test_long_lived_caches_drop_out_of_the_garbage_collector() -> None:
+    """The gazetteer and the per-word feature caches live for the whole process: kept as plain
+    tuples of atoms, a collection or two untrack them, so full collections stop walking them."""
+    import gc
+
+    from wortlaut.nlp.ner_features import FeatureCache
+    from wortlaut.nlp.quote_features import Lexicons, static
+    from wortlaut.resolve import geo
+
+    gaz = geo.gazetteer()
+    views = FeatureCache().view("Stoltenberg")
+    st = static("Stoltenberg", "stoltenberg", Lexicons())
+    gc.collect()  # the inner tuples go first, the tuple holding them on the next pass
+    gc.collect()
+    assert not gc.is_tracked(gaz.cities)
+    assert not any(gc.is_tracked(rows) for rows in list(gaz.cities.values())[:1000])
+    assert not gc.is_tracked(views) and not gc.is_tracked(st)
+    assert geo.resolve("Paris") == geo.Place(2988507, "Paris", "FR", 48.85341, 2.3488, 2138551, "PPLC")

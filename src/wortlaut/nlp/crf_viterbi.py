@@ -1,6 +1,6 @@
 """Tagging every sentence of a document at once with the name tagger's CRF weights.
 
-Why: the name tagger's features are views of single words (:class:`ner_features.WordViews`:
+Why: the name tagger's features are views of single words (`ner_features.WordViews`:
 the word as itself, as the previous or next word, as the word two before or after), so each
 word type's contribution to the label scores can be summed once and kept, and a document's
 scores become a few array additions. Viterbi then runs over all of its sentences together,
@@ -58,9 +58,9 @@ class ViewDecoder:
         sizes: list[int] = []
         view = self.features.view
         for row, word in enumerate(words, first):
-            v = view(word)
-            attrs += v.own + v.prev + v.next + v.far_prev + v.far_next
-            sizes += (len(v.own), len(v.prev), len(v.next), len(v.far_prev), len(v.far_next))
+            own, prev, nxt, far_prev, far_next = view(word)
+            attrs += own + prev + nxt + far_prev + far_next
+            sizes += (len(own), len(prev), len(nxt), len(far_prev), len(far_next))
             self._rows[word] = row
         index = self.weights.attributes
         unknown = len(self.weights.state) - 1  # the all-zero row added by __init__

@@ -118,17 +118,13 @@ def _gazetteer_flags(word: str, lists: NameLists) -> list[str]:
     return flags
 
 
-# slots: no __dict__ per instance, so one object per cached word form (not two) for the
-# garbage collector to walk, and quicker attribute reads in the per-token loops
-@dataclass(frozen=True, slots=True)
-class WordViews:
-    """A word's features as seen at its own position and from its neighbours' positions."""
-
-    own: tuple[str, ...]
-    prev: tuple[str, ...]  # as the previous word of some token
-    next: tuple[str, ...]  # as the next word of some token
-    far_prev: tuple[str, ...]  # as the word two before some token (empty or one feature)
-    far_next: tuple[str, ...]  # as the word two after some token
+#: A word's features as seen at its own position and from its neighbours' positions, in this
+#: order: own, as the previous word of some token, as the next word, as the word two before
+#: (empty or one feature), as the word two after. A plain tuple of tuples of strings, not a class:
+#: the garbage collector stops tracking such tuples after a pass or two over them, so the ~70
+#: cached views per article never pile up as long-lived objects that make full collections due
+#: (docs/pipeline-speed.md). Read them by unpacking: ``own, prev, nxt, far_prev, far_next = v``.
+WordViews = tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 
 def build_views(word: str, lists: NameLists, known: frozenset[str] | None = None) -> WordViews:
@@ -184,7 +180,7 @@ def build_views(word: str, lists: NameLists, known: frozenset[str] | None = None
         keep = known.__contains__  # filter() with a C predicate: no Python frame per feature
         own, prev, nxt = list(filter(keep, own)), list(filter(keep, prev)), list(filter(keep, nxt))
         far_prev, far_next = tuple(filter(keep, far_prev)), tuple(filter(keep, far_next))
-    return WordViews(tuple(own), tuple(prev), tuple(nxt), far_prev, far_next)
+    return (tuple(own), tuple(prev), tuple(nxt), far_prev, far_next)
 
 
 class FeatureCache:
@@ -216,19 +212,18 @@ class FeatureCache:
         views = [self.view(w) for w in words]
         n = len(views)
         if n == 1:
-            return [views[0].own + _BOS_EOS]
-        out: list[tuple[str, ...]] = [
-            views[0].own + _BOS + views[1].next + (views[2].far_next if n > 2 else ())
-        ]
+            return [views[0][0] + _BOS_EOS]
+        # indices as in WordViews: 0 own, 1 prev, 2 next, 3 far_prev, 4 far_next
+        out: list[tuple[str, ...]] = [views[0][0] + _BOS + views[1][2] + (views[2][4] if n > 2 else ())]
         for i in range(1, n - 1):
             out.append(
-                views[i].own
-                + views[i - 1].prev
-                + views[i + 1].next
-                + (views[i - 2].far_prev if i > 1 else ())
-                + (views[i + 2].far_next if i < n - 2 else ())
+                views[i][0]
+                + views[i - 1][1]
+                + views[i + 1][2]
+                + (views[i - 2][3] if i > 1 else ())
+                + (views[i + 2][4] if i < n - 2 else ())
             )
-        out.append(views[n - 1].own + views[n - 2].prev + (views[n - 3].far_prev if n > 2 else ()) + _EOS)
+        out.append(views[n - 1][0] + views[n - 2][1] + (views[n - 3][3] if n > 2 else ()) + _EOS)
         return out
 
 

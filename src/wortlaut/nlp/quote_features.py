@@ -20,22 +20,13 @@ MODALS = frozenset({"soll", "sollen", "sollte", "sollten", "müsse", "müssten",
 SHAPE_MARK = "q"
 
 
-# slots: no __dict__ per instance, so one object per cached word form (not two) for the
-# garbage collector to walk, and quicker attribute reads in the per-token loops
-@dataclass(frozen=True, slots=True)
-class Static:
-    """The features of a word that do not depend on its context, built once per word form."""
-
-    own: tuple[str, ...]
-    prev: str
-    next: str
-    prev2: str
-    next2: str
-    shape: str
-    next_shape: str
-    cue: bool
-    subj: bool
-    first: bool
+#: The features of a word that do not depend on its context, built once per word form, in this
+#: order: 0 own features, 1 ``w-1=`` (as the previous word), 2 ``w+1=``, 3 ``w-2=``, 4 ``w+2=``,
+#: 5 shape, 6 ``sh+1=`` (as the next word's shape), 7 cue, 8 subjunctive, 9 first name. A plain
+#: tuple of strings, bools and a tuple of strings, not a class: the garbage collector stops tracking
+#: such tuples after a pass or two over them, so the ~70 cached forms per article never pile up
+#: as long-lived objects that make full collections due (docs/pipeline-speed.md).
+Static = tuple[tuple[str, ...], str, str, str, str, str, str, bool, bool, bool]
 
 
 @dataclass
@@ -134,7 +125,7 @@ def static(word: str, low: str, lex: Lexicons) -> Static:
     if known is not None:  # "" marks a context feature the models never saw (not appended)
         own = list(filter(known.__contains__, own))
         prev, nxt, prev2, next2 = (f if f in known else "" for f in (prev, nxt, prev2, next2))
-    st = Static(tuple(own), prev, nxt, prev2, next2, sh, "sh+1=" + sh, cue, subj, first)
+    st: Static = (tuple(own), prev, nxt, prev2, next2, sh, "sh+1=" + sh, cue, subj, first)
     if len(cache) >= STATIC_CACHE_SIZE:
         cache.clear()
     cache[key] = st
@@ -189,7 +180,9 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
         cache.get(low if low in MARK_FORMS else w) or static(w, low, lex)
         for w, low in zip(words, lower, strict=True)
     ]
-    shapes = [st.shape for st in sts]
+    # indices as in Static: 0 own, 1 prev, 2 next, 3 prev2, 4 next2, 5 shape, 6 next_shape, 7 cue,
+    # 8 subjunctive, 9 first name
+    shapes = [st[5] for st in sts]
     qstate = quote_state(n, quoted)
     qlen = [0] * n
     for q in quoted:
@@ -197,7 +190,7 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
         bucket = 1 if length <= 1 else 2 if length <= 3 else 3 if length <= 8 else 4
         for i in range(q.start, q.end):
             qlen[i] = max(qlen[i], bucket)
-    is_cue = [st.cue for st in sts]
+    is_cue = [st[7] for st in sts]
     sids = sentence_ids(n, view.sent_starts)
     n_sent = sids[-1] + 1
     s_subj = [False] * n_sent
@@ -206,9 +199,9 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
     s_modal = [False] * n_sent
     s_colon = [False] * n_sent
     for i, st in enumerate(sts):
-        if st.subj:
+        if st[8]:
             s_subj[sids[i]] = True
-        if st.cue:
+        if st[7]:
             s_cue[sids[i]] = True
     for i, state in enumerate(qstate):
         if state:
@@ -229,27 +222,27 @@ def doc_features(view: DocView, quoted: list[Quoted], lex: Lexicons) -> list[lis
         [Q_STR[x] for x in qstate],
         [QL_STR[x] for x in qlen],
         [s_str[s] for s in sids],
-        ["", *("fn-1" if st.first else "" for st in sts[:-1])],
+        ["", *("fn-1" if st[9] else "" for st in sts[:-1])],
         [p_str[s] for s in sids],
         bos,
         ["par" if b else "" for b in view.breaks],
         _after_cue(words, lower, is_cue, sids),
         # the previous words (BOD: the first token of the document)
-        ["BOD", *(st.prev for st in sts[:-1])],
+        ["BOD", *(st[1] for st in sts[:-1])],
         ["", *pairs],
         ["", *(QM_STR[x] for x in qstate[:-1])],
         ["", *("cue-1" if c else "" for c in is_cue[:-1])],
-        ["", "", *(st.prev2 for st in sts[:-2])],
+        ["", "", *(st[3] for st in sts[:-2])],
         ["", "", *("cue-2" if c else "" for c in is_cue[:-2])],
         # the next words (EOD: the last token)
-        [*(st.next for st in sts[1:]), "EOD"],
-        [*(st.next_shape for st in sts[1:]), ""],
+        [*(st[2] for st in sts[1:]), "EOD"],
+        [*(st[6] for st in sts[1:]), ""],
         [*(QP_STR[x] for x in qstate[1:]), ""],
         [*("cue+1" if c else "" for c in is_cue[1:]), ""],
-        [*(st.next2 for st in sts[2:]), "", ""][:n],
+        [*(st[4] for st in sts[2:]), "", ""][:n],
         [*("cue+2" if c else "" for c in is_cue[2:]), "", ""][:n],
     ]
-    return [list(filter(None, st.own + row)) for st, row in zip(sts, zip(*columns, strict=True), strict=True)]
+    return [list(filter(None, st[0] + row)) for st, row in zip(sts, zip(*columns, strict=True), strict=True)]
 
 
 def _shape_pair(pair: tuple[str, str]) -> str:

@@ -49,11 +49,18 @@ class Place:
         return data
 
 
+# One city as a plain tuple of atoms, in ``Place``'s field order. The garbage collector stops
+# tracking such tuples (and tuples of them) after a pass or two over them; ~85,000 ``Place``
+# objects and ~80,000 lists, alive for the whole process, were otherwise walked by every full
+# collection (~4 % of the pipeline's time, docs/pipeline-speed.md).
+Row = tuple[int, str, str, float, float, int, str]
+
+
 @dataclass
 class Gazetteer:
     countries: dict[str, Place]  # name (as written) -> country
     by_code: dict[str, Place]  # ISO code -> country
-    cities: dict[str, list[Place]]  # name (as written) -> places of that name
+    cities: dict[str, tuple[Row, ...]]  # name (as written) -> places of that name, file order
 
 
 def _read(path: str) -> bytes:
@@ -63,28 +70,28 @@ def _read(path: str) -> bytes:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded on first use (about half a second)."""
-    cities: dict[str, list[Place]] = {}
-    capitals: dict[tuple[str, str], Place] = {}
+    lists: dict[str, list[Row]] = {}
+    capitals: dict[tuple[str, str], Row] = {}
     for line in gzip.decompress(_read("models/geo/places.tsv.gz")).decode("utf-8").splitlines():
         gid, name, cc, lat, lon, pop, fcode, names = line.split("\t")
-        place = Place(int(gid), name, cc, float(lat), float(lon), int(pop), fcode)
+        row: Row = (int(gid), name, cc, float(lat), float(lon), int(pop), fcode)
         for n in names.split("|"):
-            cities.setdefault(n, []).append(place)
+            lists.setdefault(n, []).append(row)
         if fcode == "PPLC":
-            capitals[(cc, name)] = place
+            capitals[(cc, name)] = row
+    cities = {n: tuple(rows) for n, rows in lists.items()}
+    del lists
     countries: dict[str, Place] = {}
     by_code: dict[str, Place] = {}
     for line in _read("models/geo/countries.tsv").decode("utf-8").splitlines():
         iso, gid, name_de, name_en, capital, pop, _continent, alts = line.split("\t")
-        cap = capitals.get((iso, capital)) or next(
-            (p for p in cities.get(capital, []) if p.country == iso), None
-        )
+        cap = capitals.get((iso, capital)) or next((r for r in cities.get(capital, ()) if r[2] == iso), None)
         place = Place(
             int(gid),
             name_de,
             iso,
-            cap.lat if cap else None,
-            cap.lon if cap else None,
+            cap[3] if cap else None,
+            cap[4] if cap else None,
             int(pop or 0),
             "country",
         )
@@ -139,15 +146,15 @@ def resolve(name: str, context: set[str] | frozenset[str] = frozenset()) -> Plac
             return gaz.countries[form]
         candidates = gaz.cities.get(form)
         if candidates:
-            return max(candidates, key=lambda p: _score(p, context))
+            return Place(*max(candidates, key=lambda r: _score(r, context)))
     return None
 
 
-def _score(place: Place, context: set[str] | frozenset[str]) -> float:
-    score = math.log10(place.population + 10)
-    if place.country in context:
+def _score(row: Row, context: set[str] | frozenset[str]) -> float:
+    score = math.log10(row[5] + 10)  # population
+    if row[2] in context:  # country
         score += 3.0
-    if place.feature == "PPLC":
+    if row[6] == "PPLC":  # feature
         score += 1.0
     return score
 
