@@ -11,7 +11,7 @@ is a softmax over the candidates of a quote with an L2 penalty, fitted by gradie
 usage:
   PYTHONPATH=src python training/train_speaker_choice.py \\
       --data ../shared/data/quotes-wikinews-de/train.jsonl \\
-      --held-out /tmp/folds/mB:0:100 --held-out /tmp/folds/mC:100:200 ... \\
+      --held-out FOLDS/mB:0:100 --held-out FOLDS/mC:100:200 ... \\
       --out src/wortlaut/models/quotes/speakers.json
 
 ``--cache FILE`` keeps the collected candidates (pickle) so that ``--skip`` (a held-out spec to

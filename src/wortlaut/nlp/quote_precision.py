@@ -8,7 +8,7 @@ clauses (``Die Explosion war so heftig, dass …``), which the dataset never ann
 message that starts right after such a comma, with no subjunctive and no quotation mark in the
 words before the comma, is no quotation: its labels are cleared before the roles are tagged.
 
-The word lists are read off the train split (``/tmp``-free: counts below were taken on the
+The word lists are read off the train split (counts below were taken on the
 dataset's own tokens with the governed-clause window of
 :func:`wortlaut.nlp.quote_sources.governor_window`; "annotated" means a gold message of any type
 starts at the clause):
