@@ -241,3 +241,22 @@ def test_the_governing_word_becomes_the_cue_when_the_role_tagger_found_none() ->
     roles = ["O", "O", "B-CUE", "O"] + ["O"] * (len(words) - 4)
     governor_cues(words, roles, [0], clauses, frozenset(), frozenset({"versproch"}))
     assert roles[3] == "O"
+
+
+def test_a_trailing_attribution_is_no_quote_of_its_own() -> None:
+    from wortlaut.article import Article
+    from wortlaut.extract import extract
+
+    # the project's own sample (samples/05_radio_elmenau.xml): the reported-verb rule labels the
+    # last sentence as a whole, the trailing-attribution rule takes its clause
+    text = (
+        "„Heute ist ein guter Tag für Kellbach“, sagte Umweltministerin Annegret Vollmer nach der "
+        "Abstimmung. Sie dankte den Helferinnen und Helfern, die im März die Deiche gesichert "
+        "hatten. Die ersten Bescheide würden noch im April verschickt, kündigte Vollmer an."
+    )
+    quotes = extract(Article(id="t", text=text)).quotes
+    last = [q for q in quotes if q.spans[0][0] >= text.index("Die ersten")]
+    assert [(q.type, text[q.spans[0][0] : q.spans[-1][1]]) for q in last] == [
+        ("indirect", "Die ersten Bescheide würden noch im April verschickt")
+    ]
+    assert last[0].cue is not None and last[0].cue.text.startswith("kündigte")

@@ -1590,6 +1590,10 @@ def nested_attribution(quotes: Sequence[DraftQuote]) -> None:
             q.cue, q.frame = list(source.cue), list(source.frame)
 
 
+def _has_words(words: Sequence[str], q: DraftQuote) -> bool:
+    return any(ch.isalnum() for a, b in q.spans for i in range(a, b) for ch in words[i])
+
+
 def freed_quotations(
     dropped: list[DraftQuote], quoted: list[Quoted], words: Sequence[str]
 ) -> list[DraftQuote]:
@@ -1831,7 +1835,9 @@ def assemble(
     msg, roles = list(msg), list(roles)
     source_attributes(words, msg, roles)
     speaker_parenthesis(words, msg, roles)
-    quotes = group_messages(words, msg, roles, sent_of)
+    # a run of punctuation alone (a full stop left over when a rule took the words before it)
+    # says nothing
+    quotes = [q for q in group_messages(words, msg, roles, sent_of) if _has_words(words, q)]
     leftover = attach_roles(words, quotes, roles, sent_of, bounds, names, chooser)
     vocabulary = set(words)
     gegenueber = "gegenüber" in vocabulary or "Gegenüber" in vocabulary

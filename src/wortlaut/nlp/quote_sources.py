@@ -477,8 +477,13 @@ def apply_sources(msg: list[str], roles: list[str], sources: Sequence[SourcePhra
     for sp in sources:
         lo = min(sp.cue[0], sp.speaker[0], sp.message[0][0])
         hi = max(sp.cue[1], sp.speaker[1], sp.message[-1][1], sp.particle[1] if sp.particle else 0)
+        inside = {i for s, e in sp.message for i in range(s, e)}
         for i in range(lo, hi):
             roles[i] = "O"
+            # the attribution is no message, whatever a later rule labelled it (a reported-verb
+            # sentence whose trailing ``, kündigte X an`` is this phrase's cue and speaker)
+            if i not in inside:
+                msg[i] = "O"
         for s, e in sp.message:
             for i in range(s, e):
                 msg[i] = ("B-" if i == s and s == sp.message[0][0] else "I-") + "IND"
