@@ -44,8 +44,9 @@ from typing import Any
 
 import pycrfsuite
 import spacy
+from judges import tokenised
 
-from wortlaut.nlp.quote_features import Lexicons, doc_features, role_features, stem, view_from_tokens
+from wortlaut.nlp.quote_features import Lexicons, doc_features, role_features, stem
 from wortlaut.nlp.quote_marks import QUOTE_CHARS, pair_marks
 from wortlaut.nlp.quote_medium import MediumCue, learn_medium_cues, table_to_json
 from wortlaut.nlp.quote_sources import MIN_MESSAGE, REPORTED_MIN, clause_after, governor_window
@@ -202,9 +203,7 @@ def encode_with_offsets(
     doc: dict[str, Any], tokenizer: Any, lex: Lexicons
 ) -> tuple[list[list[str]], list[str], list[str], list[int], list[tuple[int, int]]]:
     """:func:`encode`, plus the char span of every token (to cut documents into pieces)."""
-    sdoc = tokenizer(doc["originalText"])
-    view, keep = view_from_tokens([t.text for t in sdoc], [t.whitespace_ for t in sdoc])
-    offsets = [(sdoc[k].idx, sdoc[k].idx + len(sdoc[k].text)) for k in keep]
+    view, offsets = tokenised(doc["originalText"], tokenizer)
     n = len(view.words)
     msg = ["O"] * n
     roles = ["O"] * n

@@ -22,16 +22,15 @@ seed article's hearsay report (docs/quotes.md).
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import spacy
+from judges import judge_arguments, sparse_design, tokenised, train_lines, write_weights
+from train_quotes import TYPE_CODES
 
-from wortlaut.nlp.quote_features import view_from_tokens
 from wortlaut.nlp.quote_marks import pair_marks, quote_state
 from wortlaut.nlp.quote_sentences import (
     CLASSES,
@@ -43,13 +42,6 @@ from wortlaut.nlp.quote_sentences import (
 )
 from wortlaut.nlp.quote_sources import reported_forms
 
-TYPE_CODES = {
-    "Direct": "DIR",
-    "Indirect": "IND",
-    "FreeIndirect": "FI",
-    "IndirectFreeIndirect": "IFI",
-    "Reported": "REP",
-}
 #: share of a sentence's tokens a gold message must cover for the sentence to take its type
 COVERED = 0.5
 
@@ -75,12 +67,10 @@ def gold_labels(doc: dict[str, Any], offsets: list[tuple[int, int]]) -> list[str
 
 def examples(doc: dict[str, Any], tokenizer: Any, clues: Clues) -> list[tuple[list[str], int]]:
     """(features, class index) for each judgeable sentence of one article."""
-    sdoc = tokenizer(doc["originalText"])
-    view, keep = view_from_tokens([t.text for t in sdoc], [t.whitespace_ for t in sdoc])
+    view, offsets = tokenised(doc["originalText"], tokenizer)
     words = view.words
     if not words:
         return []
-    offsets = [(sdoc[k].idx, sdoc[k].idx + len(sdoc[k].text)) for k in keep]
     gold = gold_labels(doc, offsets)
     qstate = quote_state(len(words), pair_marks(words, view.spaces_before, view.breaks))
     bounds = [*view.sent_starts, len(words)]
@@ -112,14 +102,9 @@ def fit(
 ) -> dict[str, list[float]]:
     """Weights per feature and class (softmax regression, full-batch gradient descent with
     momentum)."""
-    counts = Counter(f for r in rows for f in set(r))
-    names = sorted(f for f, c in counts.items() if c >= min_count or f == "bias")
-    index = {f: i for i, f in enumerate(names)}
     # a clue counts as often as it occurs (two words of one stem: twice), as at run time
-    cols = [np.array([index[f] for f in r if f in index], dtype=np.int64) for r in rows]
-    flat = np.concatenate(cols)
-    row_of = np.repeat(np.arange(len(rows)), [len(c) for c in cols])
-    n, m, c = len(rows), len(names), len(CLASSES)
+    index, flat, row_of = sparse_design(rows, min_count, distinct=False)
+    n, m, c = len(rows), len(index), len(CLASSES)
     y = np.zeros((n, c))
     y[np.arange(n), labels] = 1.0
     w = np.zeros((m, c))
@@ -141,11 +126,7 @@ def fit(
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, required=True, help="folder with train.jsonl")
-    ap.add_argument("--lexicons", type=Path, required=True, help="lexicons.json of the quotation model")
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--exclude", default=None, help="LO:HI, train lines left out")
+    ap = judge_arguments(__doc__)
     ap.add_argument("--l2", type=float, default=0.003)
     ap.add_argument("--min-count", type=int, default=5)
     ap.add_argument("--add-above", type=float, default=0.4)
@@ -155,10 +136,7 @@ def main() -> None:
         help="TYPE:P,…: per type, P(no message) that clears a sentence",
     )
     args = ap.parse_args()
-    lines = (args.data / "train.jsonl").read_text(encoding="utf-8").splitlines()
-    if args.exclude:
-        lo, hi = (int(x) for x in args.exclude.split(":"))
-        lines = lines[:lo] + lines[hi:]
+    lines = train_lines(args.data, args.exclude)
     lex = json.loads(args.lexicons.read_text(encoding="utf-8"))
     clues = Clues(
         cues=frozenset(lex["cues"]),
@@ -170,20 +148,15 @@ def main() -> None:
     rows, labels = [r for r, _ in data], [y for _, y in data]
     weights = fit(rows, labels, args.l2, args.min_count)
     counts = Counter(labels)
-    args.out.write_text(
-        json.dumps(
-            {
-                "classes": list(CLASSES),
-                "add_above": args.add_above,
-                "veto_above": {t: float(x) for t, x in (kv.split(":") for kv in args.veto_above.split(","))},
-                "examples": {CLASSES[k]: v for k, v in sorted(counts.items())},
-                "weights": weights,
-            },
-            ensure_ascii=False,
-            indent=0,
-            sort_keys=True,
-        ),
-        encoding="utf-8",
+    write_weights(
+        args.out,
+        {
+            "classes": list(CLASSES),
+            "add_above": args.add_above,
+            "veto_above": {t: float(x) for t, x in (kv.split(":") for kv in args.veto_above.split(","))},
+            "examples": {CLASSES[k]: v for k, v in sorted(counts.items())},
+            "weights": weights,
+        },
     )
     print(f"{len(rows)} sentences {dict(counts)}, {len(weights)} features -> {args.out}")
 

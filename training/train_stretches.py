@@ -17,16 +17,13 @@ chosen on held-out train folds, never on dev (docs/quotes.md).
 
 from __future__ import annotations
 
-import argparse
 import json
-from collections import Counter
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import spacy
+from judges import judge_arguments, sparse_design, tokenised, train_lines, write_weights
 
-from wortlaut.nlp.quote_features import view_from_tokens
 from wortlaut.nlp.quote_marks import pair_marks
 from wortlaut.nlp.quote_stretches import sentence_of, stretch_features
 
@@ -36,9 +33,7 @@ COVERED = 0.5
 
 def examples(doc: dict[str, Any], tokenizer: Any, cues: frozenset[str]) -> list[tuple[list[str], int]]:
     """(features, label) for each outer quoted stretch of one article."""
-    sdoc = tokenizer(doc["originalText"])
-    view, keep = view_from_tokens([t.text for t in sdoc], [t.whitespace_ for t in sdoc])
-    offsets = [(sdoc[k].idx, sdoc[k].idx + len(sdoc[k].text)) for k in keep]
+    view, offsets = tokenised(doc["originalText"], tokenizer)
     gold = [
         (int(s["charBegin"]), int(s["charEnd"]))
         for a in doc["annotations"]
@@ -74,14 +69,9 @@ def fit(
     rows: list[list[str]], labels: list[int], l2: float, steps: int = 600, rate: float = 0.5
 ) -> dict[str, float]:
     """Logistic regression weights per feature (full-batch gradient descent with momentum)."""
-    counts = Counter(f for r in rows for f in set(r))
-    names = sorted(f for f, c in counts.items() if c >= 2 or f == "bias")
-    index = {f: i for i, f in enumerate(names)}
-    cols = [np.array(sorted({index[f] for f in r if f in index}), dtype=np.int64) for r in rows]
-    flat = np.concatenate(cols)
-    row_of = np.repeat(np.arange(len(rows)), [len(c) for c in cols])
+    index, flat, row_of = sparse_design(rows, min_count=2, distinct=True)
     y = np.array(labels, dtype=np.float64)
-    w = np.zeros(len(names))
+    w = np.zeros(len(index))
     velocity = np.zeros_like(w)
     for _ in range(steps):
         z = np.bincount(row_of, weights=w[flat], minlength=len(rows))
@@ -93,36 +83,19 @@ def fit(
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", type=Path, required=True, help="folder with train.jsonl")
-    ap.add_argument("--lexicons", type=Path, required=True, help="lexicons.json of the quotation model")
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--exclude", default=None, help="LO:HI, train lines left out")
+    ap = judge_arguments(__doc__)
     ap.add_argument("--l2", type=float, default=0.001)
     ap.add_argument("--veto-below", type=float, default=0.1)
     args = ap.parse_args()
-    lines = (args.data / "train.jsonl").read_text(encoding="utf-8").splitlines()
-    if args.exclude:
-        lo, hi = (int(x) for x in args.exclude.split(":"))
-        lines = lines[:lo] + lines[hi:]
+    lines = train_lines(args.data, args.exclude)
     cues = frozenset(json.loads(args.lexicons.read_text(encoding="utf-8"))["cues"])
     tokenizer = spacy.blank("de").tokenizer
     data = [ex for line in lines for ex in examples(json.loads(line), tokenizer, cues)]
     rows, labels = [r for r, _ in data], [y for _, y in data]
     weights = fit(rows, labels, args.l2)
-    args.out.write_text(
-        json.dumps(
-            {
-                "veto_below": args.veto_below,
-                "examples": len(rows),
-                "quotations": sum(labels),
-                "weights": weights,
-            },
-            ensure_ascii=False,
-            indent=0,
-            sort_keys=True,
-        ),
-        encoding="utf-8",
+    write_weights(
+        args.out,
+        {"veto_below": args.veto_below, "examples": len(rows), "quotations": sum(labels), "weights": weights},
     )
     print(f"{len(rows)} quoted stretches ({sum(labels)} quotations), {len(weights)} weights -> {args.out}")
 

@@ -777,6 +777,16 @@ PRONOUN_RANK = 0
 SUBJECT_PRONOUNS = frozenset({"er", "Er", "sie", "Sie"})
 
 
+def sentence_range(q: DraftQuote, sent_of: Sequence[int], sents: Container[int]) -> tuple[int, int]:
+    """First and end token of the sentences ``sents`` around the quote (they hold its spans)."""
+    lo, hi = q.start, q.end
+    while lo > 0 and sent_of[lo - 1] in sents:
+        lo -= 1
+    while hi < len(sent_of) and sent_of[hi] in sents:
+        hi += 1
+    return lo, hi
+
+
 def subject_pronouns(q: DraftQuote, sent_of: Sequence[int], words: Sequence[str]) -> list[Chunk]:
     """``er``/``sie`` in the quote's sentence outside its message and not after a preposition:
     the subject the role tagger missed (``…, lenkte er die Fähre … und meldete sich mit den
@@ -784,11 +794,7 @@ def subject_pronouns(q: DraftQuote, sent_of: Sequence[int], words: Sequence[str]
     if q.type != "DIR" or not words:
         return []
     sents = {sent_of[a] for a, _ in q.spans} | {sent_of[b - 1] for _, b in q.spans}
-    lo, hi = q.start, q.end
-    while lo > 0 and sent_of[lo - 1] in sents:
-        lo -= 1
-    while hi < len(words) and sent_of[hi] in sents:
-        hi += 1
+    lo, hi = sentence_range(q, sent_of, sents)
     out = []
     for i in range(lo, hi):
         if words[i] not in SUBJECT_PRONOUNS or any(a <= i < b for a, b in q.spans):
@@ -877,11 +883,7 @@ def addressee_after_gegenueber(
     addressee (``sagte er gegenüber der „Netzeitung“``): in the train split, where ``gegenüber``
     is part of a quote's attribution, the phrase after it is the addressee in 34 of 39 cases."""
     sents = {sent_of[a] for a, _ in q.spans}
-    lo, hi = q.start, q.end
-    while lo > 0 and sent_of[lo - 1] in sents:
-        lo -= 1
-    while hi < len(words) and sent_of[hi] in sents:
-        hi += 1
+    lo, hi = sentence_range(q, sent_of, sents)
     for i in range(lo, hi - 1):
         if words[i] not in ("gegenüber", "Gegenüber") or _inside_message(q, i):
             continue
@@ -919,11 +921,7 @@ def document_speaker(q: DraftQuote, words: Sequence[str], sent_of: Sequence[int]
     Verbands``, ``Auf der Homepage heißt es: „…“``. The dataset marks the place after
     ``heißt es``/``hieß es`` as the speaker in 20 of the 22 train quotes with one next to it."""
     sents = {sent_of[a] for a, _ in q.spans}
-    lo, hi = q.start, q.end
-    while lo > 0 and sent_of[lo - 1] in sents:
-        lo -= 1
-    while hi < len(words) and sent_of[hi] in sents:
-        hi += 1
+    lo, hi = sentence_range(q, sent_of, sents)
     for v in range(lo, hi):
         if words[v] not in ("heißt", "hieß") or _inside_message(q, v):
             continue

@@ -33,6 +33,7 @@ from .quote_sources import (
     clause_after,
     clause_governors,
     governor_window,
+    uncued_window,
 )
 
 #: the conjunctions whose clause this rule takes (infinitive and subjunctive clauses after an
@@ -120,12 +121,10 @@ def open_governor_cues(
     clause in its sentence (as :func:`wortlaut.nlp.quote_sources.governor_cues` does for the
     clauses of known governors)."""
     for start, _ in clauses:
-        k = bisect_right(sent_starts, start) - 1
-        lo = sent_starts[k] if k >= 0 else 0
-        comma = start - 1
-        if any(lab.endswith("CUE") for lab in roles[lo:comma]):
+        window = uncued_window(words, roles, sent_starts, start)
+        if window is None:
             continue
-        hits = [j for j in range(governor_window(words, lo, comma), comma) if _verb_like(words[j])]
+        hits = [j for j in window if _verb_like(words[j])]
         if hits and roles[hits[-1]] == "O":
             roles[hits[-1]] = "B-CUE"
 

@@ -1268,6 +1268,20 @@ def trim_governed(
 WHOLE_SENTENCE_LABELS = frozenset({"B-IFI"})
 
 
+def uncued_window(
+    words: Sequence[str], roles: Sequence[str], sent_starts: Sequence[int], start: int
+) -> range | None:
+    """The words before the comma of a clause starting at ``start`` in which its governing word
+    is looked for (:func:`governor_window`), or ``None`` when the role tagger already put a cue
+    before the clause in its sentence."""
+    k = bisect_right(sent_starts, start) - 1
+    lo = sent_starts[k] if k >= 0 else 0
+    comma = start - 1
+    if any(lab.endswith("CUE") for lab in roles[lo:comma]):
+        return None
+    return range(governor_window(words, lo, comma), comma)
+
+
 def governor_cues(
     words: Sequence[str],
     roles: list[str],
@@ -1283,12 +1297,9 @@ def governor_cues(
     governing word before the comma is part of its cue in 508 of 527 cases."""
     forms = clause_governors(cues, governors)
     for start, _ in clauses:
-        k = bisect_right(sent_starts, start) - 1
-        lo = sent_starts[k] if k >= 0 else 0
-        comma = start - 1
-        if any(lab.endswith("CUE") for lab in roles[lo:comma]):
+        window = uncued_window(words, roles, sent_starts, start)
+        if window is None:
             continue
-        window = range(governor_window(words, lo, comma), comma)
         hits = [j for j in window if words[j].lower() in forms and roles[j] == "O"]
         if hits:
             roles[hits[-1]] = "B-CUE"

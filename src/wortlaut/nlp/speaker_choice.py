@@ -174,7 +174,7 @@ def candidates_of(
     for c in tagged:
         out.setdefault((c.start, c.end), Candidate(c.start, c.end, "SPK"))
     sents = {sent_of[a] for a, _ in q.spans} | {sent_of[b - 1] for _, b in q.spans}
-    lo, hi = _sentence_range(q, sent_of, sents)
+    lo, hi = qa.sentence_range(q, sent_of, sents)
     for k in range(bisect_left(names, lo, key=_start), len(names)):
         c = names[k]
         if c.start >= hi:
@@ -202,16 +202,6 @@ SUBJECT_ARTICLE_FORMS = SUBJECT_ARTICLES | {w.capitalize() for w in SUBJECT_ARTI
 
 def _start(c: qa.Chunk) -> int:
     return c.start
-
-
-def _sentence_range(q: qa.DraftQuote, sent_of: Sequence[int], sents: set[int]) -> tuple[int, int]:
-    """First and end token of the quote's sentences."""
-    lo, hi = q.start, q.end
-    while lo > 0 and sent_of[lo - 1] in sents:
-        lo -= 1
-    while hi < len(sent_of) and sent_of[hi] in sents:
-        hi += 1
-    return lo, hi
 
 
 def noun_phrases(words: Sequence[str], q: qa.DraftQuote, lo: int, hi: int) -> list[tuple[int, int]]:
